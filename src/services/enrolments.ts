@@ -1,0 +1,151 @@
+import { addDays } from "../domain/calendar.ts";
+import { decide } from "../domain/policy.ts";
+import { isUuid } from "./access.ts";
+import { auditByActor } from "./audit.ts";
+import type { Db, ServiceContext, Tx } from "./context.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
+import { notify } from "./notifications.ts";
+import { validate } from "./schemas/common.ts";
+import { enrolmentSchema } from "./schemas/intake.ts";
+
+// Enrolment: when someone has a place in the ordinary group, a coordinator is assigned (the list shows each
+// one's current caseload), the start date and the situation at start are recorded, the first meeting is
+// booked, and whether the therapist meeting was offered. The planned end is twelve months later (soft).
+
+export interface CoordinatorLoad {
+  userId: string;
+  name: string;
+  caseload: number;
+}
+
+export async function coordinatorsWithCaseload(db: Db | Tx, programId: string): Promise<CoordinatorLoad[]> {
+  const rows = await db
+    .selectFrom("role_assignments as ra")
+    .innerJoin("users as u", "u.id", "ra.user_id")
+    .select((eb) => [
+      "u.id",
+      "u.display_name",
+      eb
+        .selectFrom("enrolments as e")
+        .whereRef("e.coordinator_id", "=", "u.id")
+        .where("e.program_id", "=", programId)
+        .where("e.ended_on", "is", null)
+        .select(eb.fn.countAll<string>().as("n"))
+        .as("caseload"),
+    ])
+    .where("ra.program_id", "=", programId)
+    .where("ra.role", "=", "coordinator")
+    .where("ra.ended_at", "is", null)
+    .where("u.active", "=", true)
+    .orderBy("u.display_name")
+    .execute();
+  return rows.map((r) => ({ userId: r.id, name: r.display_name, caseload: Number(r.caseload ?? 0) }));
+}
+
+/** Adds months to an ISO date, keeping the day where the month has it (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+async function placementFor(tx: Tx, ctx: ServiceContext, placementId: string) {
+  if (!isUuid(placementId)) throw new NotFoundError("placement");
+  const placement = await tx.selectFrom("placements").selectAll().where("id", "=", placementId).where("ended_at", "is", null).executeTakeFirst();
+  if (!placement) throw new NotFoundError("placement");
+  const program = await tx.selectFrom("programs").select(["id", "name", "federation_id", "planned_months"]).where("id", "=", placement.program_id).executeTakeFirstOrThrow();
+  const decision = decide(ctx.actor.subject, "placement.manage", { type: "program", programId: program.id, federationId: program.federation_id });
+  if (!decision.allowed) throw new ForbiddenError();
+  return { placement, program, role: decision.role };
+}
+
+export interface EnrolmentForm {
+  placementId: string;
+  personId: string;
+  reference: string;
+  programName: string;
+  plannedMonths: number;
+  coordinators: CoordinatorLoad[];
+  /** The income source the request gave, as a starting point. */
+  incomeSource: string | null;
+}
+
+export async function enrolmentForm(ctx: ServiceContext, placementId: string): Promise<EnrolmentForm> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const { placement, program } = await placementFor(tx, ctx, placementId);
+    const person = await tx.selectFrom("people").select(["reference"]).where("id", "=", placement.person_id).executeTakeFirstOrThrow();
+    const request = await tx.selectFrom("interest_requests").select("income_source").where("id", "=", placement.request_id).executeTakeFirst();
+    return {
+      placementId: placement.id,
+      personId: placement.person_id,
+      reference: person.reference,
+      programName: program.name,
+      plannedMonths: program.planned_months,
+      coordinators: await coordinatorsWithCaseload(tx, program.id),
+      incomeSource: request?.income_source ?? null,
+    };
+  });
+}
+
+/** Enrols someone who has a place in the ordinary group. */
+export async function enrol(ctx: ServiceContext, placementId: string, input: unknown): Promise<{ id: string }> {
+  const data = validate(enrolmentSchema, input);
+  return ctx.db.transaction().execute(async (tx) => {
+    const { placement, program, role } = await placementFor(tx, ctx, placementId);
+    if (placement.place !== "ordinary") throw new ValidationError({}, ["enrolment.errors.notInOrdinaryGroup"]);
+    const existing = await tx.selectFrom("enrolments").select("id").where("placement_id", "=", placement.id).executeTakeFirst();
+    if (existing) throw new ValidationError({}, ["enrolment.errors.alreadyEnrolled"]);
+    const coordinators = await coordinatorsWithCaseload(tx, program.id);
+    if (!coordinators.some((c) => c.userId === data.coordinatorId)) throw new ValidationError({ coordinatorId: ["errors.choose"] });
+    if (data.firstMeetingDate && data.firstMeetingDate < data.startDate && data.firstMeetingDate < addDays(data.startDate, -60)) {
+      throw new ValidationError({ firstMeetingDate: ["enrolment.errors.firstMeetingLongBefore"] });
+    }
+    const now = ctx.now();
+    const row = await tx
+      .insertInto("enrolments")
+      .values({
+        program_id: program.id,
+        person_id: placement.person_id,
+        placement_id: placement.id,
+        coordinator_id: data.coordinatorId,
+        start_date: data.startDate,
+        planned_end_date: addMonths(data.startDate, program.planned_months),
+        income_source: data.incomeSource,
+        education_level: data.educationLevel,
+        first_meeting_date: data.firstMeetingDate ?? null,
+        first_meeting_time: data.firstMeetingTime ?? null,
+        first_meeting_place: data.firstMeetingPlace ?? "",
+        therapist_offered: data.therapistOffered,
+        therapist_accepted: data.therapistOffered ? data.therapistAccepted : null,
+        created_by: ctx.actor.user.id,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // The coordinator now works directly with the person (and sees protected details).
+    const link = await tx.selectFrom("person_staff").select("id").where("person_id", "=", placement.person_id).where("user_id", "=", data.coordinatorId).where("relation", "=", "coordinator").where("ended_at", "is", null).executeTakeFirst();
+    if (!link) {
+      await tx.insertInto("person_staff").values({ person_id: placement.person_id, user_id: data.coordinatorId, relation: "coordinator", created_at: now, created_by: ctx.actor.user.id }).execute();
+    }
+    const person = await tx.selectFrom("people").select("reference").where("id", "=", placement.person_id).executeTakeFirstOrThrow();
+    await notify(tx, now, ctx.publicUrl, {
+      userIds: [data.coordinatorId].filter((id) => id !== ctx.actor.user.id),
+      kind: "participant.assigned",
+      params: { reference: person.reference, program: program.name, start: data.startDate },
+      link: `/people/${placement.person_id}`,
+    });
+    await auditByActor(tx, ctx, role, {
+      action: "enrolment.create",
+      entityType: "enrolment",
+      entityId: row.id,
+      personId: placement.person_id,
+      programId: program.id,
+      federationId: program.federation_id,
+      details: { coordinatorId: data.coordinatorId, startDate: data.startDate, therapistOffered: data.therapistOffered },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,83 @@
+import { BodyShort, Box, Heading, HStack, LinkCard, VStack } from "@navikt/ds-react";
+import { Link } from "react-router";
+import { hasCapability } from "../../domain/policy.ts";
+import { myRoles } from "../../services/users.ts";
+import { requireUser } from "../lib/guards.server.ts";
+import { useT } from "../lib/i18n.ts";
+import { pageTitle } from "../lib/meta.ts";
+import type { Route } from "./+types/home";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { ctx } = requireUser(context, request);
+  const subject = ctx.actor.subject;
+  return {
+    name: ctx.actor.user.displayName,
+    roles: await myRoles(ctx),
+    // A participant's own record: their way to see what is registered about them.
+    ownPersonIds: subject.assignments.filter((a) => a.role === "participant" && a.personId).map((a) => a.personId!),
+    can: {
+      listPeople: hasCapability(subject, "person.list"),
+      createPerson: hasCapability(subject, "person.create"),
+      administer: subject.assignments.some((a) => a.role === "administrator"),
+      audit: hasCapability(subject, "audit.view"),
+    },
+  };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { roles, can } = loaderData;
+  const cards: { to: string; title: string; description: string }[] = [];
+  for (const id of loaderData.ownPersonIds) cards.push({ to: `/people/${id}`, title: t("home.ownRecord.title"), description: t("home.ownRecord.description") });
+  if (can.listPeople) cards.push({ to: "/people", title: t("home.people.title"), description: t("home.people.description") });
+  if (can.createPerson) cards.push({ to: "/people/new", title: t("home.newPerson.title"), description: t("home.newPerson.description") });
+  if (can.administer) cards.push({ to: "/admin", title: t("home.admin.title"), description: t("home.admin.description") });
+  if (can.audit) cards.push({ to: "/audit", title: t("home.audit.title"), description: t("home.audit.description") });
+  return (
+    <VStack gap="space-32">
+      <div>
+        <Heading level="1" size="large" spacing>
+          {t("home.greeting", { name: loaderData.name })}
+        </Heading>
+        {roles.length === 0 ? (
+          <BodyShort>{t("home.noRoles")}</BodyShort>
+        ) : (
+          <>
+            <BodyShort spacing>{t("home.yourRoles")}</BodyShort>
+            <ul>
+              {roles.map((r) => (
+                <li key={`${r.role}-${r.scopeLabel}`}>
+                  <BodyShort as="span" weight="semibold">
+                    {t(`role.${r.role}`)}
+                  </BodyShort>
+                  {r.scopeLabel ? ` – ${r.scopeLabel}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      {cards.length > 0 ? (
+        <Box as="section" aria-labelledby="home-shortcuts">
+          <Heading level="2" size="medium" id="home-shortcuts" spacing>
+            {t("home.shortcuts")}
+          </Heading>
+          <HStack gap="space-16" wrap>
+            {cards.map((card) => (
+              <LinkCard key={card.to} style={{ width: "20rem" }}>
+                <LinkCard.Title>
+                  <LinkCard.Anchor asChild>
+                    <Link to={card.to}>{card.title}</Link>
+                  </LinkCard.Anchor>
+                </LinkCard.Title>
+                <LinkCard.Description>{card.description}</LinkCard.Description>
+              </LinkCard>
+            ))}
+          </HStack>
+        </Box>
+      ) : null}
+    </VStack>
+  );
+}

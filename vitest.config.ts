@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests: *.test.ts beside the code. Integration tests: *.int.test.ts, on a fresh PGlite
+// database (and on PostgreSQL too when TEST_DATABASE_URL is set).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.int.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["src/**/*.int.test.ts", "tests/integration/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          // PGlite is CPU-heavy; two workers match the two cores of the CI machines.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
