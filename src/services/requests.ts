@@ -508,3 +508,20 @@ export async function listRequests(ctx: ServiceContext, filter: RequestFilter = 
   }
   return items;
 }
+
+/**
+ * The member authorities of a program's federation (for the "active at" and consent choices).
+ * Organisation data, not personal data: anyone holding a role in the program may read it.
+ */
+export async function memberAuthorities(ctx: ServiceContext, programId: string): Promise<{ id: string; name: string; kind: string }[]> {
+  if (!isUuid(programId)) throw new NotFoundError("program");
+  const inProgram = ctx.actor.subject.assignments.some((a) => a.programId === programId);
+  if (!inProgram) throw new NotFoundError("program");
+  return ctx.db
+    .selectFrom("authorities as a")
+    .innerJoin("programs as p", "p.federation_id", "a.federation_id")
+    .select(["a.id", "a.name", "a.kind"])
+    .where("p.id", "=", programId)
+    .orderBy("a.name")
+    .execute();
+}
