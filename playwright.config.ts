@@ -29,7 +29,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "node src/main.ts",
+    // E2E_DEV=1 runs the server from source through Vite (no build needed, e.g. while working on one page).
+    command: process.env.E2E_DEV ? "node src/main.ts --dev" : "node src/main.ts",
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,9 +1,12 @@
+import { addDays } from "../domain/calendar.ts";
 import { luhnCheckDigit } from "../domain/identity-number.ts";
 import type { Sex } from "../domain/person.ts";
 import type { Role } from "../domain/roles.ts";
 import { appendAuditEvent } from "../services/audit.ts";
 import type { Deps, Tx } from "../services/context.ts";
+import { isoToday } from "../services/context.ts";
 import { hashPassword } from "../services/crypto.ts";
+import { playIntakeStory, storyStart, withdrawOneConsent } from "./intake-story.ts";
 
 // Demo data: Samordningsförbundet i Kalmar län with its program KRUS (owned by Kalmar kommun's social
 // services), a neighbouring program, the member authorities, staff in every role and about 40 people.
@@ -157,10 +160,30 @@ export async function loadDemoData(deps: Deps): Promise<{ password: string; logi
     return demo ? { password: DEMO_PASSWORD, logins } : null;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await deps.db.transaction().execute((tx) => insertDemo(tx, deps.now(), passwordHash));
+  const now = deps.now();
+  const loaded = await deps.db.transaction().execute((tx) => insertDemo(tx, now, passwordHash));
+  // Intake as it happened over the last three months, through the same use cases the pages call.
+  const user = (key: string) => loaded.userIds.get(key)!;
+  const krusPeople = loaded.personIds.filter((_, i) => (PEOPLE[i]!.program ?? "krus") === "krus");
+  await playIntakeStory(
+    deps,
+    loaded.programs.krus,
+    krusPeople,
+    {
+      coordinators: [user("coord1"), user("coord2"), user("coord3")],
+      officers: [user("officer_fk"), user("officer_af"), user("officer_soc"), user("officer_region")],
+      manager: user("manager"),
+    },
+    { fk: loaded.authorityIds.fk, af: loaded.authorityIds.af, soc: loaded.authorityIds.soc, region: loaded.authorityIds.region },
+  );
+  // Someone in the pre-group has withdrawn their consent: from then on only the program's staff see them.
+  await withdrawOneConsent(deps, krusPeople[CONSENT_WITHDRAWN]!, user("coord1"));
   deps.logger.info({ people: PEOPLE.length, users: USERS.length }, "demo data loaded");
   return { password: DEMO_PASSWORD, logins };
 }
+
+/** The person in the pre-group (index in the register) who has withdrawn their consent. */
+const CONSENT_WITHDRAWN = 17;
 
 async function insertDemo(tx: Tx, now: Date, passwordHash: string) {
   const random = prng(2026);
@@ -244,12 +267,13 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string) {
     personIds.push(row.id);
   }
 
-  // Users and roles
+  // Users and roles: there from before the intake story begins.
+  const usersSince = new Date(`${addDays(storyStart(isoToday(now)), -1)}T08:00:00Z`);
   const userIds = new Map<string, string>();
   for (const u of USERS) {
     const row = await tx
       .insertInto("users")
-      .values({ email: u.email, display_name: u.name, password_hash: passwordHash, locale: "sv", created_at: now, updated_at: now })
+      .values({ email: u.email, display_name: u.name, password_hash: passwordHash, locale: "sv", created_at: usersSince, updated_at: usersSince })
       .returning("id")
       .executeTakeFirstOrThrow();
     userIds.set(u.key, row.id);
@@ -264,30 +288,28 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string) {
           authority_id: r.authority ? authorityIds[r.authority] : null,
           unit_id: r.unit ? (unitIds.get(r.unit) ?? null) : null,
           person_id: r.person !== undefined ? (personIds[r.person] ?? null) : null,
-          created_at: now,
+          created_at: usersSince,
         })
         .execute();
     }
   }
 
-  // Who works directly with whom: a coordinator for every KRUS participant, the referring officer for many.
-  const coordinators = ["coord1", "coord2", "coord3"].map((k) => userIds.get(k)!);
+  // Who works directly with whom: each KRUS person has a case officer at a member authority (who writes
+  // their interest request); coordinators come with enrolment. Nybro's people have their own officer.
   const officers = ["officer_fk", "officer_af", "officer_soc", "officer_region"].map((k) => userIds.get(k)!);
   const staffRows: { person_id: string; user_id: string; relation: string; created_at: Date }[] = [];
   for (const [i, p] of PEOPLE.entries()) {
     const personId = personIds[i]!;
-    if ((p.program ?? "krus") === "nybro") {
-      staffRows.push({ person_id: personId, user_id: userIds.get("officer_nybro")!, relation: "case_officer", created_at: now });
-      continue;
-    }
-    staffRows.push({ person_id: personId, user_id: coordinators[i % 3]!, relation: "coordinator", created_at: now });
-    if (i % 4 !== 3) staffRows.push({ person_id: personId, user_id: officers[i % 4]!, relation: "case_officer", created_at: now });
+    const officer = (p.program ?? "krus") === "nybro" ? userIds.get("officer_nybro")! : officers[i % 4]!;
+    staffRows.push({ person_id: personId, user_id: officer, relation: "case_officer", created_at: usersSince });
   }
   await tx.insertInto("person_staff").values(staffRows).execute();
 
   await appendAuditEvent(
     tx,
     { actorUserId: null, actorRole: "operator", action: "demo.load", entityType: "installation", federationId: federation.id, details: { people: PEOPLE.length, users: USERS.length } },
-    now,
+    // Before the intake story's first event, so that the log reads in order.
+    new Date(`${storyStart(isoToday(now))}T06:00:00Z`),
   );
+  return { personIds, userIds, authorityIds, programs: { krus: programs.krus.id, nybro: programs.nybro.id } };
 }

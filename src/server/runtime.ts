@@ -5,6 +5,7 @@ import { loadDemoData } from "../demo/seed.ts";
 import { createLogger } from "../logger.ts";
 import { DataDirLockedError, migrateToLatest, openDatabase } from "../persistence/database.ts";
 import { createApp } from "./app.ts";
+import { startJobs } from "./jobs.ts";
 import type { Runtime } from "./types.ts";
 
 export interface StartOptions {
@@ -71,10 +72,13 @@ export async function startServer(options: StartOptions): Promise<{ close: () =>
     throw error;
   }
 
+  const jobs = startJobs(deps, config);
+  void jobs.runOnce();
+
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
-  printWelcome(url, database.kind, demo);
+  printWelcome(url, database.kind, demo, config.smtpUrl !== null);
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -85,6 +89,7 @@ export async function startServer(options: StartOptions): Promise<{ close: () =>
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       await new Promise<void>((resolve) => server.once("close", () => resolve()));
       clearTimeout(force);
+      await jobs.stop();
       await database.close();
       logger.info("stopped; database closed");
     })();
@@ -110,8 +115,13 @@ export async function startServer(options: StartOptions): Promise<{ close: () =>
   return { close, port };
 }
 
-function printWelcome(url: string, kind: string, demo: Awaited<ReturnType<typeof loadDemoData>>) {
-  const lines = [``, `  Spelplan is running at ${url}`, `  Database: ${kind === "embedded" ? "embedded (PGlite)" : "PostgreSQL"}`];
+function printWelcome(url: string, kind: string, demo: Awaited<ReturnType<typeof loadDemoData>>, sendsMail: boolean) {
+  const lines = [
+    ``,
+    `  Spelplan is running at ${url}`,
+    `  Database: ${kind === "embedded" ? "embedded (PGlite)" : "PostgreSQL"}`,
+    `  E-mail:   ${sendsMail ? "sent through SPELPLAN_SMTP_URL" : "kept on the outbox page (Administration > Outbox); set SPELPLAN_SMTP_URL to send"}`,
+  ];
   if (demo) {
     lines.push(``, `  Demo logins (password for all: ${demo.password})`);
     for (const login of demo.logins) lines.push(`    ${login.role.padEnd(42)} ${login.email}`);
