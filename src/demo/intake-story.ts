@@ -146,7 +146,7 @@ export async function playIntakeStory(
   authorities: StoryAuthorities,
 ): Promise<void> {
   const today = isoToday(deps.now());
-  const { past, next } = teamMeetingDates(today);
+  const { past } = teamMeetingDates(today);
   const start = storyStart(today);
   const authorityOrder = [authorities.fk, authorities.af, authorities.soc, authorities.region];
 
