@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../server/types.ts";
 import { isSameOrigin } from "../server/security.ts";
 import { problem, zodProblem } from "./problems.ts";
+import { registerIntakeRoutes } from "./intake/index.ts";
 import { registerPeopleRoutes } from "./people.ts";
 
 /**
@@ -56,6 +57,7 @@ export function createApi() {
   });
 
   registerPeopleRoutes(api);
+  registerIntakeRoutes(api);
 
   return api;
 }

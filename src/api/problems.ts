@@ -34,6 +34,8 @@ export function validationProblem(c: Context, fieldErrors: Record<string, string
   return problem(c, 422, "validation", "The request has invalid fields", {
     detail: formErrors.map((code) => en(code)).join(" ") || "See errors for each field.",
     errors,
+    // What concerns the request as a whole (e.g. "no valid consent"), as stable codes.
+    formErrors: formErrors.map((code) => ({ code, message: en(code) })),
   });
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { HTTPException } from "hono/http-exception";
@@ -21,6 +21,8 @@ export { startServer } from "./runtime.ts";
 
 /** The largest request body accepted (forms and JSON; file uploads will get their own limit). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** File uploads by signed-in users: the largest file (10 MB) with room for the form around it. */
+export const MAX_UPLOAD_BYTES = 11 * 1024 * 1024;
 
 export interface AppOptions {
   /** Serve the built browser assets (production). In development Vite serves them. */
@@ -98,16 +100,18 @@ export function createApp(runtime: Runtime, options: AppOptions): Hono<AppEnv> {
     await next();
   });
 
-  // Forms and JSON are small; a body limit keeps one request from filling the memory.
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.req.path.startsWith("/api/")
-          ? problem(c, 413, "too-large", "The request body is too large", { detail: `At most ${MAX_BODY_BYTES} bytes.` })
-          : c.text(c.var.t("errors.tooLarge"), 413),
-    }),
-  );
+  // Forms and JSON are small; a body limit keeps one request from filling the memory. Signed-in users
+  // may upload files (a signed consent form, up to MAX_UPLOAD_BYTES) as multipart/form-data.
+  const tooLarge = (max: number) => (c: Context<AppEnv>) =>
+    c.req.path.startsWith("/api/")
+      ? problem(c, 413, "too-large", "The request body is too large", { detail: `At most ${max} bytes.` })
+      : c.text(c.var.t("errors.tooLarge"), 413);
+  const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) });
+  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) });
+  app.use((c, next) => {
+    const multipart = /^multipart\/form-data\s*(;|$)/i.test(c.req.header("content-type") ?? "");
+    return (multipart && c.var.auth ? uploads : smallBodies)(c, next);
+  });
 
   // The API: personal data must not be cached, and the usual protective headers apply.
   app.use("/api/*", secureHeaders({ crossOriginEmbedderPolicy: false, xFrameOptions: "DENY", referrerPolicy: "no-referrer" }), async (c, next) => {

@@ -454,6 +454,8 @@ export interface RequestFilter {
   status?: RequestStatus | undefined;
   /** Only the requests the reader wrote. */
   mine?: boolean | undefined;
+  /** Only one person's requests. */
+  personId?: string | undefined;
 }
 
 /**
@@ -480,6 +482,10 @@ export async function listRequests(ctx: ServiceContext, filter: RequestFilter = 
   if (filter.mine) query = query.where("r.author_id", "=", ctx.actor.user.id);
   if (filter.programId && isUuid(filter.programId)) query = query.where("r.program_id", "=", filter.programId);
   if (filter.status) query = query.where("r.status", "=", filter.status);
+  if (filter.personId !== undefined) {
+    if (!isUuid(filter.personId)) return [];
+    query = query.where("r.person_id", "=", filter.personId);
+  }
   const rows = await query.execute();
   const people = await loadPeople(ctx.db, rows.map((r) => r.person_id), today);
   const meetings = await agendaMeetings(ctx.db, rows.filter((r) => r.status === "submitted").map((r) => r.id));

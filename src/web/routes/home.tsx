@@ -1,6 +1,7 @@
 import { BodyShort, Box, Heading, HStack, LinkCard, VStack } from "@navikt/ds-react";
 import { Link } from "react-router";
 import { hasCapability } from "../../domain/policy.ts";
+import { programPages, studyVisitPrograms } from "../../services/programs.ts";
 import { myRoles } from "../../services/users.ts";
 import { requireUser } from "../lib/guards.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -17,11 +18,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     roles: await myRoles(ctx),
     // A participant's own record: their way to see what is registered about them.
     ownPersonIds: subject.assignments.filter((a) => a.role === "participant" && a.personId).map((a) => a.personId!),
+    programs: await programPages(ctx.db, subject),
+    studyVisitPrograms: await studyVisitPrograms(ctx.db, subject),
     can: {
       listPeople: hasCapability(subject, "person.list"),
       createPerson: hasCapability(subject, "person.create"),
-      administer: subject.assignments.some((a) => a.role === "administrator"),
+      administer: hasCapability(subject, "organisation.manage") || hasCapability(subject, "user.manage"),
       audit: hasCapability(subject, "audit.view"),
+      createRequest: hasCapability(subject, "request.create"),
+      followRequests: hasCapability(subject, "request.viewStatus"),
+      meetings: hasCapability(subject, "meeting.view"),
+      consult: hasCapability(subject, "consultation.create"),
     },
   };
 }
@@ -33,6 +40,16 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   for (const id of loaderData.ownPersonIds) cards.push({ to: `/people/${id}`, title: t("home.ownRecord.title"), description: t("home.ownRecord.description") });
   if (can.listPeople) cards.push({ to: "/people", title: t("home.people.title"), description: t("home.people.description") });
   if (can.createPerson) cards.push({ to: "/people/new", title: t("home.newPerson.title"), description: t("home.newPerson.description") });
+  if (can.createRequest) cards.push({ to: "/requests/new", title: t("home.newRequest.title"), description: t("home.newRequest.description") });
+  if (can.followRequests) cards.push({ to: "/requests", title: t("home.requests.title"), description: t("home.requests.description") });
+  for (const p of loaderData.studyVisitPrograms) {
+    cards.push({ to: `/programs/${p.id}/study-visits`, title: t("home.studyVisits.title", { program: p.name }), description: t("home.studyVisits.description") });
+  }
+  if (can.meetings) cards.push({ to: "/meetings", title: t("home.meetings.title"), description: t("home.meetings.description") });
+  if (can.consult) cards.push({ to: "/consultations", title: t("home.consultations.title"), description: t("home.consultations.description") });
+  for (const p of loaderData.programs) {
+    cards.push({ to: `/programs/${p.id}`, title: t("home.program.title", { program: p.name }), description: t("home.program.description") });
+  }
   if (can.administer) cards.push({ to: "/admin", title: t("home.admin.title"), description: t("home.admin.description") });
   if (can.audit) cards.push({ to: "/audit", title: t("home.audit.title"), description: t("home.audit.description") });
   return (

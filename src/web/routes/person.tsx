@@ -26,8 +26,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const languageName = getTranslator(web.locale).languageName(person.preferredLanguage);
   const subject = ctx.actor.subject;
   const consents = await orResponse(listConsents(ctx, person.id));
-  // listRequests has no person filter: the person's requests among those the reader may follow.
-  const requests = hasCapability(subject, "request.viewStatus") ? (await orResponse(listRequests(ctx))).filter((r) => r.personReference === person.reference) : [];
+  // The person's requests among those the reader may follow.
+  const requests = hasCapability(subject, "request.viewStatus") ? await orResponse(listRequests(ctx, { personId: person.id })) : [];
   const consentInForce = consents.some((c) => c.status === "given" || c.status === "not_yet_valid");
   return {
     person,
