@@ -38,7 +38,7 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
       ? {
           displayName: actor.user.displayName,
           canListPeople: hasCapability(actor.subject, "person.list"),
-          canAdminister: actor.subject.assignments.some((a) => a.role === "administrator"),
+          canAdminister: hasCapability(actor.subject, "organisation.manage") || hasCapability(actor.subject, "user.manage"),
           canReviewAudit: hasCapability(actor.subject, "audit.view"),
           canFollowRequests: hasCapability(actor.subject, "request.create") || hasCapability(actor.subject, "meeting.view"),
           canConsult: hasCapability(actor.subject, "consultation.view"),
