@@ -20,13 +20,3 @@ export async function programPages(db: Db, subject: Subject): Promise<{ id: stri
     })
     .map((p) => ({ id: p.id, name: p.name }));
 }
-
-/** The programs where the user may book study visits (case officers and the program's staff). */
-export async function studyVisitPrograms(db: Db, subject: Subject): Promise<{ id: string; name: string }[]> {
-  const ids = [...new Set(subject.assignments.map((a) => a.programId).filter((id): id is string => id !== null))];
-  if (!ids.length) return [];
-  const programs = await db.selectFrom("programs").select(["id", "name", "federation_id"]).where("id", "in", ids).where("active", "=", true).orderBy("name").execute();
-  return programs
-    .filter((p) => decide(subject, "studyVisit.book", { type: "program", programId: p.id, federationId: p.federation_id }).allowed)
-    .map((p) => ({ id: p.id, name: p.name }));
-}

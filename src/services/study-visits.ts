@@ -1,4 +1,4 @@
-import { addDays, type Slot, type SlotException, type WeeklyRule, weeklySlots, type Weekday } from "../domain/calendar.ts";
+import { addDays, isValidDate, type Slot, type SlotException, type WeeklyRule, weeklySlots, type Weekday } from "../domain/calendar.ts";
 import { decide, type Resource } from "../domain/policy.ts";
 import { isUuid } from "./access.ts";
 import { auditByActor } from "./audit.ts";
@@ -95,54 +95,132 @@ export async function setStudyVisitSchedule(ctx: ServiceContext, programId: stri
   });
 }
 
+type BookingRow = {
+  id: string;
+  slot_date: string;
+  visitor_name: string;
+  accompanying_name: string;
+  note: string;
+  status: BookingView["status"];
+  booked_by: string;
+  request_id: string | null;
+  display_name: string;
+};
+
+function bookingQuery(db: Db | Tx, programId: string) {
+  return db
+    .selectFrom("study_visit_bookings as b")
+    .innerJoin("users as u", "u.id", "b.booked_by")
+    .select(["b.id", "b.slot_date", "b.visitor_name", "b.accompanying_name", "b.note", "b.status", "b.booked_by", "b.request_id", "u.display_name"])
+    .where("b.program_id", "=", programId);
+}
+
+function bookingView(ctx: ServiceContext, b: BookingRow): BookingView {
+  return {
+    id: b.id,
+    slotDate: b.slot_date,
+    visitorName: b.visitor_name,
+    accompanyingName: b.accompanying_name,
+    note: b.note,
+    status: b.status,
+    bookedBy: b.display_name,
+    requestId: b.request_id,
+    mine: b.booked_by === ctx.actor.user.id,
+  };
+}
+
+/** The slots with their (active) bookings: all of them for the program's staff, the reader's own for others. */
+async function slotViews(ctx: ServiceContext, programId: string, schedule: StudyVisitSchedule, slots: Slot[], manage: boolean): Promise<SlotView[]> {
+  const today = isoToday(ctx.now());
+  const bookings = slots.length
+    ? await bookingQuery(ctx.db, programId)
+        .where("b.slot_date", "in", slots.map((s) => s.originalDate))
+        .orderBy("b.created_at")
+        .execute()
+    : [];
+  return slots.map((slot) => {
+    const forSlot = bookings.filter((b) => b.slot_date === slot.originalDate && b.status !== "cancelled");
+    const booked = forSlot.length;
+    return {
+      ...slot,
+      capacity: schedule.capacity,
+      booked,
+      // A slot that has taken place (or was moved to a day gone by) cannot be booked any more.
+      bookable: slot.status !== "cancelled" && slot.date >= today && booked < schedule.capacity,
+      bookings: forSlot.filter((b) => manage || b.booked_by === ctx.actor.user.id).map((b) => bookingView(ctx, b)),
+    };
+  });
+}
+
+export interface ListSlotsOptions {
+  /** Also the slots of this many weeks back (for recording who came); default none. */
+  pastWeeks?: number;
+}
+
 /** The slots of the coming weeks with their bookings (all of them for the program's staff). */
-export async function listSlots(ctx: ServiceContext, programId: string, weeks = 12): Promise<{ programName: string; schedule: StudyVisitSchedule | null; slots: SlotView[]; canManage: boolean }> {
+export async function listSlots(
+  ctx: ServiceContext,
+  programId: string,
+  weeks = 12,
+  options: ListSlotsOptions = {},
+): Promise<{
+  programName: string;
+  schedule: StudyVisitSchedule | null;
+  slots: SlotView[];
+  canManage: boolean;
+  /** Today's date as the service saw it: slots before it lie in the past. */
+  today: string;
+  /** Coming bookings on days the schedule no longer gives (after the weekday or weeks changed). */
+  outsideSchedule: BookingView[];
+}> {
   const program = await programOf(ctx.db, programId);
   const book = mayBook(ctx, program);
   if (!book.allowed) throw new ForbiddenError();
   const manage = mayManage(ctx, program).allowed;
   const schedule = await scheduleOf(ctx.db, programId);
-  if (!schedule) return { programName: program.name, schedule: null, slots: [], canManage: manage };
   const today = isoToday(ctx.now());
-  const slots = weeklySlots(ruleOf(schedule), today, addDays(today, weeks * 7), await exceptionsOf(ctx.db, programId));
-  const bookings = slots.length
-    ? await ctx.db
-        .selectFrom("study_visit_bookings as b")
-        .innerJoin("users as u", "u.id", "b.booked_by")
-        .select(["b.id", "b.slot_date", "b.visitor_name", "b.accompanying_name", "b.note", "b.status", "b.booked_by", "b.request_id", "u.display_name"])
-        .where("b.program_id", "=", programId)
-        .where("b.slot_date", "in", slots.map((s) => s.originalDate))
-        .orderBy("b.created_at")
-        .execute()
-    : [];
-  return {
-    programName: program.name,
-    schedule,
-    canManage: manage,
-    slots: slots.map((slot) => {
-      const forSlot = bookings.filter((b) => b.slot_date === slot.originalDate && b.status !== "cancelled");
-      const booked = forSlot.length;
-      return {
-        ...slot,
-        capacity: schedule.capacity,
-        booked,
-        bookable: slot.status !== "cancelled" && booked < schedule.capacity,
-        bookings: forSlot
-          .filter((b) => manage || b.booked_by === ctx.actor.user.id)
-          .map((b) => ({
-            id: b.id,
-            slotDate: b.slot_date,
-            visitorName: b.visitor_name,
-            accompanyingName: b.accompanying_name,
-            note: b.note,
-            status: b.status,
-            bookedBy: b.display_name,
-            requestId: b.request_id,
-            mine: b.booked_by === ctx.actor.user.id,
-          })),
-      };
-    }),
-  };
+  if (!schedule) return { programName: program.name, schedule: null, slots: [], canManage: manage, today, outsideSchedule: [] };
+  const pastWeeks = Math.max(0, Math.floor(options.pastWeeks ?? 0));
+  const slots = weeklySlots(ruleOf(schedule), addDays(today, -pastWeeks * 7), addDays(today, weeks * 7), await exceptionsOf(ctx.db, programId));
+  const rule = ruleOf(schedule);
+  const coming = await bookingQuery(ctx.db, programId).where("b.status", "=", "booked").where("b.slot_date", ">=", today).orderBy("b.slot_date").orderBy("b.created_at").execute();
+  const outsideSchedule = coming
+    .filter((b) => weeklySlots(rule, b.slot_date, b.slot_date).length === 0)
+    .filter((b) => manage || b.booked_by === ctx.actor.user.id)
+    .map((b) => bookingView(ctx, b));
+  return { programName: program.name, schedule, canManage: manage, today, slots: await slotViews(ctx, programId, schedule, slots, manage), outsideSchedule };
+}
+
+/** One slot (past or coming) with its bookings, by the date the schedule gives it. */
+export async function getSlot(
+  ctx: ServiceContext,
+  programId: string,
+  originalDate: string,
+): Promise<{ programName: string; schedule: StudyVisitSchedule; slot: SlotView; canManage: boolean; today: string }> {
+  const program = await programOf(ctx.db, programId);
+  if (!mayBook(ctx, program).allowed) throw new ForbiddenError();
+  const manage = mayManage(ctx, program).allowed;
+  const schedule = await scheduleOf(ctx.db, programId);
+  if (!schedule || !isValidDate(originalDate)) throw new NotFoundError("slot");
+  const [slot] = weeklySlots(ruleOf(schedule), originalDate, originalDate, await exceptionsOf(ctx.db, programId));
+  if (!slot) throw new NotFoundError("slot");
+  const [view] = await slotViews(ctx, programId, schedule, [slot], manage);
+  return { programName: program.name, schedule, slot: view!, canManage: manage, today: isoToday(ctx.now()) };
+}
+
+/** The programs whose study visits the user may book (case officers) or run (the program's staff). */
+export async function studyVisitPrograms(ctx: ServiceContext): Promise<{ id: string; name: string; hasSchedule: boolean }[]> {
+  const ids = [...new Set(ctx.actor.subject.assignments.map((a) => a.programId).filter((id): id is string => id !== null))];
+  if (!ids.length) return [];
+  const programs = await ctx.db
+    .selectFrom("programs as p")
+    .leftJoin("study_visit_schedules as s", "s.program_id", "p.id")
+    .select(["p.id", "p.name", "p.federation_id", "s.program_id as scheduled"])
+    .where("p.id", "in", ids)
+    .where("p.active", "=", true)
+    .orderBy("p.name")
+    .execute();
+  return programs.filter((p) => mayBook(ctx, p).allowed).map((p) => ({ id: p.id, name: p.name, hasSchedule: p.scheduled !== null }));
 }
 
 /** Cancels or moves one slot (a holiday), or puts it back as the rule gives it. */
@@ -153,7 +231,9 @@ export async function setSlotException(ctx: ServiceContext, programId: string, o
     const decision = mayManage(ctx, program);
     if (!decision.allowed) throw new ForbiddenError();
     const schedule = await scheduleOf(tx, programId);
-    if (!schedule || !weeklySlots(ruleOf(schedule), originalDate, originalDate).length) throw new NotFoundError("slot");
+    if (!schedule || !isValidDate(originalDate) || !weeklySlots(ruleOf(schedule), originalDate, originalDate).length) throw new NotFoundError("slot");
+    // A slot can only be moved to a day that has not gone by.
+    if (data.action === "move" && data.movedDate! < isoToday(ctx.now())) throw new ValidationError({ movedDate: ["studyVisit.errors.movedToPast"] });
     await tx.deleteFrom("study_visit_exceptions").where("program_id", "=", programId).where("original_date", "=", originalDate).execute();
     if (data.action !== "restore") {
       await tx

@@ -22,6 +22,7 @@ export interface RootData {
     canFollowRequests: boolean;
     canConsult: boolean;
     canAttendMeetings: boolean;
+    canBookStudyVisits: boolean;
     /** Programs whose page (groups, waiting list, numbers) the user may open. */
     programs: { id: string; name: string }[];
     unread: number;
@@ -43,6 +44,7 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
           canFollowRequests: hasCapability(actor.subject, "request.create") || hasCapability(actor.subject, "meeting.view"),
           canConsult: hasCapability(actor.subject, "consultation.view"),
           canAttendMeetings: hasCapability(actor.subject, "meeting.view"),
+          canBookStudyVisits: hasCapability(actor.subject, "studyVisit.book"),
           programs: await programPages(web.deps.db, actor.subject),
           unread: await unreadCount(web.deps.db, actor.user.id),
         }

@@ -25,13 +25,18 @@ export default [
     route("consents/:consentId/file", "routes/requests/consent-file.tsx"),
     // Intake: consultations and the collaboration team's meetings
     route("consultations", "routes/meetings/consultations.tsx"),
+    route("consultations/new", "routes/meetings/consultation.new.tsx"),
     route("consultations/:consultationId", "routes/meetings/consultation.tsx"),
     route("meetings", "routes/meetings/index.tsx"),
+    route("meetings/schedule/:programId", "routes/meetings/schedule.tsx"),
     route("meetings/:meetingId", "routes/meetings/meeting.tsx"),
     route("meetings/:meetingId/minutes.pdf", "routes/meetings/minutes.tsx"),
     // Intake: programs, places, study visits, enrolment
     route("programs/:programId", "routes/programs/program.tsx"),
     route("programs/:programId/study-visits", "routes/programs/study-visits.tsx"),
+    route("programs/:programId/study-visits/schedule", "routes/programs/study-visits.schedule.tsx"),
+    route("programs/:programId/study-visits/slots/:date", "routes/programs/study-visits.slot.tsx"),
+    route("study-visits", "routes/programs/study-visits.programs.tsx"),
     route("programs/:programId/placements/:placementId/enrol", "routes/programs/enrol.tsx"),
     ...prefix("admin", [
       index("routes/admin/index.tsx"),

@@ -4,6 +4,9 @@ import { defineMessages } from "../define.ts";
 // the team's decisions, the messages the services give, and the audit log's names for intake events.
 export const intakeMessages = defineMessages({
   sv: {
+    "nav.studyVisits": "Studiebesök",
+    "notifications.unreadSuffix.one": ", {count} oläst",
+    "notifications.unreadSuffix.other": ", {count} olästa",
     "home.newRequest.title": "Skriv intresseförfrågan",
     "home.newRequest.description": "Skriv en intresseförfrågan tillsammans med personen.",
     "home.requests.title": "Intresseförfrågningar",
@@ -137,6 +140,9 @@ export const intakeMessages = defineMessages({
     "auditAction.studyVisit.status": "Ändrade en bokning av studiebesök",
   },
   nb: {
+    "nav.studyVisits": "Studiebesøk",
+    "notifications.unreadSuffix.one": ", {count} ulest",
+    "notifications.unreadSuffix.other": ", {count} uleste",
     "home.newRequest.title": "Skriv interesseforespørsel",
     "home.newRequest.description": "Skriv en interesseforespørsel sammen med personen.",
     "home.requests.title": "Interesseforespørsler",
@@ -270,6 +276,9 @@ export const intakeMessages = defineMessages({
     "auditAction.studyVisit.status": "Endret en bestilling av studiebesøk",
   },
   en: {
+    "nav.studyVisits": "Study visits",
+    "notifications.unreadSuffix.one": ", {count} unread",
+    "notifications.unreadSuffix.other": ", {count} unread",
     "home.newRequest.title": "Write an interest request",
     "home.newRequest.description": "Write an interest request together with the person.",
     "home.requests.title": "Interest requests",

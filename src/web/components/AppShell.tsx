@@ -11,6 +11,7 @@ export function AppShell({ user, children }: { user: NonNullable<RootData["user"
   const links: { to: string; label: string; end?: boolean }[] = [{ to: "/", label: t("nav.home"), end: true }];
   if (user.canListPeople) links.push({ to: "/people", label: t("nav.people") });
   if (user.canFollowRequests) links.push({ to: "/requests", label: t("nav.requests") });
+  if (user.canBookStudyVisits) links.push({ to: "/study-visits", label: t("nav.studyVisits") });
   if (user.canAttendMeetings) links.push({ to: "/meetings", label: t("nav.meetings") });
   else if (user.canConsult) links.push({ to: "/consultations", label: t("nav.consultations") });
   for (const program of user.programs.slice(0, 2)) links.push({ to: `/programs/${program.id}`, label: program.name });
@@ -33,9 +34,17 @@ export function AppShell({ user, children }: { user: NonNullable<RootData["user"
           </nav>
           <div className="app-user">
             <BodyShort as="span">
-              <AkselLink as={Link} to="/notifications" aria-label={t.plural("notifications.navLabel", user.unread)}>
+              {/* The visible text starts the accessible name (WCAG 2.5.3); the count is read out after it. */}
+              <AkselLink as={Link} to="/notifications">
                 {t("notifications.title")}
-                {user.unread > 0 ? <span className="badge" aria-hidden="true">{user.unread}</span> : null}
+                {user.unread > 0 ? (
+                  <>
+                    <span className="badge" aria-hidden="true">
+                      {user.unread}
+                    </span>
+                    <span className="visually-hidden">{t.plural("notifications.unreadSuffix", user.unread)}</span>
+                  </>
+                ) : null}
               </AkselLink>
             </BodyShort>
             <BodyShort as="span">

@@ -1,7 +1,8 @@
 import { BodyShort, Box, Heading, HStack, LinkCard, VStack } from "@navikt/ds-react";
 import { Link } from "react-router";
 import { hasCapability } from "../../domain/policy.ts";
-import { programPages, studyVisitPrograms } from "../../services/programs.ts";
+import { programPages } from "../../services/programs.ts";
+import { studyVisitPrograms } from "../../services/study-visits.ts";
 import { myRoles } from "../../services/users.ts";
 import { requireUser } from "../lib/guards.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -19,7 +20,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     // A participant's own record: their way to see what is registered about them.
     ownPersonIds: subject.assignments.filter((a) => a.role === "participant" && a.personId).map((a) => a.personId!),
     programs: await programPages(ctx.db, subject),
-    studyVisitPrograms: await studyVisitPrograms(ctx.db, subject),
+    studyVisitPrograms: await studyVisitPrograms(ctx),
     can: {
       listPeople: hasCapability(subject, "person.list"),
       createPerson: hasCapability(subject, "person.create"),
