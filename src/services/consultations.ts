@@ -27,7 +27,21 @@ export interface ConsultationView {
   authority: string | null;
   createdAt: Date;
   meetingDate: string | null;
+  /** The meeting the consultation is on (or was answered at); null for readers who may not open meetings. */
+  meetingId: string | null;
   canWithdraw: boolean;
+  /** The reader asked it. */
+  mine: boolean;
+}
+
+/** The programs the reader may bring a consultation to. */
+export async function consultationPrograms(ctx: ServiceContext): Promise<{ id: string; name: string }[]> {
+  const ids = [...new Set(ctx.actor.subject.assignments.map((a) => a.programId).filter((id): id is string => id !== null))];
+  if (!ids.length) return [];
+  const programs = await ctx.db.selectFrom("programs").select(["id", "name", "federation_id"]).where("id", "in", ids).where("active", "=", true).orderBy("name").execute();
+  return programs
+    .filter((p) => decide(ctx.actor.subject, "consultation.create", { type: "program", programId: p.id, federationId: p.federation_id }).allowed)
+    .map((p) => ({ id: p.id, name: p.name }));
 }
 
 export async function createConsultation(ctx: ServiceContext, input: unknown): Promise<{ id: string }> {
@@ -83,6 +97,14 @@ function baseQuery(ctx: ServiceContext) {
         .whereRef("ai.consultation_id", "=", "c.id")
         .select((e) => e.fn.max<string>("m.date").as("d"))
         .as("meeting_date"),
+      eb
+        .selectFrom("agenda_items as ai")
+        .innerJoin("team_meetings as m", "m.id", "ai.meeting_id")
+        .whereRef("ai.consultation_id", "=", "c.id")
+        .select("m.id")
+        .orderBy("m.date", "desc")
+        .limit(1)
+        .as("meeting_id"),
     ]);
 }
 
@@ -102,7 +124,9 @@ function toView(ctx: ServiceContext, r: Awaited<ReturnType<ReturnType<typeof bas
     authority: r.authority_name,
     createdAt: r.created_at,
     meetingDate: r.meeting_date,
+    meetingId: decide(ctx.actor.subject, "meeting.view", { type: "program", programId: r.program_id, federationId: r.federation_id }).allowed ? (r.meeting_id ?? r.answered_meeting_id) : null,
     canWithdraw: r.status === "submitted" && r.author_id === ctx.actor.user.id,
+    mine: r.author_id === ctx.actor.user.id,
   };
 }
 

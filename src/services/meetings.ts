@@ -1,6 +1,7 @@
 import { addDays, cadenceDates, endTime } from "../domain/calendar.ts";
 import { assessEligibility, type Eligibility } from "../domain/eligibility.ts";
 import type { AgeBand, Outcome } from "../domain/intake.ts";
+import type { Place } from "../domain/places.ts";
 import { decide, type RequestResource, type Resource } from "../domain/policy.ts";
 import { isUuid, loadPeople } from "./access.ts";
 import { auditByActor } from "./audit.ts";
@@ -24,6 +25,9 @@ export interface MeetingSettings {
 }
 
 export const DEFAULT_MEETING_SETTINGS: Omit<MeetingSettings, "anchor"> = { intervalWeeks: 3, startTime: "13:00", durationMinutes: 120, location: "" };
+
+/** The collaboration team's yearly goal: cases handled (interest requests decided and consultations answered). */
+export const TEAM_CASE_GOAL = 70;
 
 async function programOf(db: Db | Tx, programId: string) {
   if (!isUuid(programId)) throw new NotFoundError("program");
@@ -185,6 +189,59 @@ export async function listMeetings(ctx: ServiceContext, programId: string): Prom
   };
 }
 
+/** The programs whose team meetings the reader may see, and whether they may plan them. */
+export async function meetingPrograms(ctx: ServiceContext): Promise<{ id: string; name: string; canManage: boolean }[]> {
+  const ids = [...new Set(ctx.actor.subject.assignments.map((a) => a.programId).filter((id): id is string => id !== null))];
+  if (!ids.length) return [];
+  const programs = await ctx.db.selectFrom("programs").select(["id", "name", "federation_id"]).where("id", "in", ids).where("active", "=", true).orderBy("name").execute();
+  return programs
+    .filter((p) => decide(ctx.actor.subject, "meeting.view", programResource(p)).allowed)
+    .map((p) => ({ id: p.id, name: p.name, canManage: decide(ctx.actor.subject, "meeting.manage", programResource(p)).allowed }));
+}
+
+export interface TeamCaseCount {
+  year: number;
+  goal: number;
+  /** Interest requests the team decided (accepted or not ready) at a meeting held in the year. */
+  requests: number;
+  /** Consultations the team answered at a meeting in the year. */
+  consultations: number;
+  total: number;
+}
+
+/**
+ * How many cases the team has handled in a calendar year (this year by default), against its goal:
+ * decided interest requests and answered consultations, counted by the date of the meeting.
+ */
+export async function teamCaseCount(ctx: ServiceContext, programId: string, year?: number): Promise<TeamCaseCount> {
+  const program = await programOf(ctx.db, programId);
+  authorize(ctx, "meeting.view", program);
+  const y = year ?? Number(isoToday(ctx.now()).slice(0, 4));
+  const from = `${String(y).padStart(4, "0")}-01-01`;
+  const to = `${String(y).padStart(4, "0")}-12-31`;
+  const requests = await ctx.db
+    .selectFrom("request_assessments as ra")
+    .innerJoin("team_meetings as m", "m.id", "ra.meeting_id")
+    .select((eb) => eb.fn.count<string>("ra.request_id").distinct().as("n"))
+    .where("m.program_id", "=", programId)
+    .where("ra.outcome", "in", ["accept", "not_ready"])
+    .where("m.date", ">=", from)
+    .where("m.date", "<=", to)
+    .executeTakeFirst();
+  const consultations = await ctx.db
+    .selectFrom("consultations as c")
+    .innerJoin("team_meetings as m", "m.id", "c.answered_meeting_id")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("c.program_id", "=", programId)
+    .where("c.status", "=", "answered")
+    .where("m.date", ">=", from)
+    .where("m.date", "<=", to)
+    .executeTakeFirst();
+  const r = Number(requests?.n ?? 0);
+  const c = Number(consultations?.n ?? 0);
+  return { year: y, goal: TEAM_CASE_GOAL, requests: r, consultations: c, total: r + c };
+}
+
 export type Answer = boolean | null;
 
 export interface AgendaItemView {
@@ -203,7 +260,16 @@ export interface AgendaItemView {
   eligibility: Eligibility | null;
   /** The request's status now (a request decided at this meeting shows "decided"). */
   status: string;
-  assessment: { ownOptionsTried: Answer; ableWithSupport: Answer; wantsToTakePart: Answer; outcome: Outcome; recommendation: string; postponeReason: string } | null;
+  assessment: {
+    ownOptionsTried: Answer;
+    ableWithSupport: Answer;
+    wantsToTakePart: Answer;
+    outcome: Outcome;
+    recommendation: string;
+    postponeReason: string;
+    /** Where an accepted person has their place now (null when not accepted, or the place has ended). */
+    place: Place | null;
+  } | null;
   consultation: { ageBand: AgeBand; sex: string; situation: string; question: string; advice: string; status: string } | null;
 }
 
@@ -214,6 +280,8 @@ export interface MeetingView extends MeetingSummary {
   attendance: { userId: string; name: string; authority: string; present: boolean | null }[];
   agenda: AgendaItemView[];
   permissions: { manage: boolean; decide: boolean };
+  /** The next planned meeting after this one (where "move to the next meeting" and postponed requests go). */
+  nextMeeting: { id: string; date: string } | null;
 }
 
 /** One meeting as a reader may see it. Opening it is recorded (with the people whose requests were shown). */
@@ -245,6 +313,10 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
       .execute();
     const people = await loadPeople(tx, items.map((i) => i.person_id).filter((id): id is string => id !== null), today);
     const assessments = await tx.selectFrom("request_assessments").selectAll().where("meeting_id", "=", meetingId).execute();
+    const requestIds = items.map((i) => i.request_id).filter((id): id is string => id !== null);
+    const placements = requestIds.length
+      ? await tx.selectFrom("placements").select(["request_id", "place"]).where("request_id", "in", requestIds).where("ended_at", "is", null).execute()
+      : [];
     const memberIds = new Set((await tx.selectFrom("authorities").select("id").where("federation_id", "=", program.federation_id).execute()).map((a) => a.id));
     const shown: string[] = [];
     const agenda: AgendaItemView[] = items.map((i) => {
@@ -276,7 +348,11 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
               : null,
           status: i.request_status ?? "submitted",
           assessment: a && visible
-            ? { ownOptionsTried: a.own_options_tried, ableWithSupport: a.able_with_support, wantsToTakePart: a.wants_to_take_part, outcome: a.outcome, recommendation: a.recommendation, postponeReason: a.postpone_reason }
+            ? {
+                ownOptionsTried: a.own_options_tried, ableWithSupport: a.able_with_support, wantsToTakePart: a.wants_to_take_part, outcome: a.outcome,
+                recommendation: a.recommendation, postponeReason: a.postpone_reason,
+                place: a.outcome === "accept" ? (placements.find((p) => p.request_id === i.request_id)?.place ?? null) : null,
+              }
             : null,
           consultation: null,
         };
@@ -299,6 +375,14 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
       .orderBy("a.name")
       .execute();
     const attendance = await tx.selectFrom("team_meeting_attendance").selectAll().where("meeting_id", "=", meetingId).execute();
+    const nextMeeting = await tx
+      .selectFrom("team_meetings")
+      .select(["id", "date"])
+      .where("program_id", "=", program.id)
+      .where("status", "=", "planned")
+      .where("date", ">", meeting.date)
+      .orderBy("date")
+      .executeTakeFirst();
     await auditByActor(tx, ctx, role, { action: "meeting.view", entityType: "team_meeting", entityId: meetingId, programId: program.id, federationId: program.federation_id, details: { shown } });
     return {
       id: meeting.id, programId: program.id, programName: program.name, date: meeting.date, startTime: meeting.start_time, endTime: meeting.end_time,
@@ -309,6 +393,7 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
         manage: decide(ctx.actor.subject, "meeting.manage", programResource(program)).allowed,
         decide: decide(ctx.actor.subject, "meeting.decide", programResource(program)).allowed,
       },
+      nextMeeting: nextMeeting ?? null,
     };
   });
 }

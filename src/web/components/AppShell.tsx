@@ -14,7 +14,7 @@ export function AppShell({ user, children }: { user: NonNullable<RootData["user"
   if (user.canBookStudyVisits) links.push({ to: "/study-visits", label: t("nav.studyVisits") });
   if (user.canAttendMeetings) links.push({ to: "/meetings", label: t("nav.meetings") });
   else if (user.canConsult) links.push({ to: "/consultations", label: t("nav.consultations") });
-  for (const program of user.programs.slice(0, 2)) links.push({ to: `/programs/${program.id}`, label: program.name });
+  for (const program of user.programs.slice(0, 2)) links.push({ to: `/programs/${program.id}`, label: program.name, end: true });
   if (user.canAdminister) links.push({ to: "/admin", label: t("nav.admin") });
   if (user.canReviewAudit) links.push({ to: "/audit", label: t("nav.audit") });
   return (

@@ -1,10 +1,18 @@
-import { data } from "react-router";
+import { meetingMinutesPdf } from "../../../services/minutes.ts";
+import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import type { Route } from "./+types/minutes";
 
-// Placeholder: this page is being built.
-export function loader() {
-  throw data({ reason: "not_found" }, { status: 404 });
-}
-
-export default function Placeholder() {
-  return null;
+// The minutes of a meeting as a PDF file (a resource route: no page). The reader gets only what they may see.
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { web, ctx } = requireUser(context, request);
+  const { fileName, pdf } = await orResponse(meetingMinutesPdf(ctx, params.meetingId, web.locale));
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Length": String(pdf.byteLength),
+      // Personal data: never kept in a shared cache.
+      "Cache-Control": "private, no-store",
+    },
+  });
 }
