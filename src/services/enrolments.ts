@@ -1,8 +1,10 @@
 import { addDays } from "../domain/calendar.ts";
+import { addMonths } from "../domain/enrolment.ts";
+import type { Place } from "../domain/places.ts";
 import { decide } from "../domain/policy.ts";
-import { isUuid } from "./access.ts";
+import { consentCoverage, isUuid, loadPerson } from "./access.ts";
 import { auditByActor } from "./audit.ts";
-import type { Db, ServiceContext, Tx } from "./context.ts";
+import { type Db, isoToday, type ServiceContext, type Tx } from "./context.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 import { notify } from "./notifications.ts";
 import { validate } from "./schemas/common.ts";
@@ -11,6 +13,9 @@ import { enrolmentSchema } from "./schemas/intake.ts";
 // Enrolment: when someone has a place in the ordinary group, a coordinator is assigned (the list shows each
 // one's current caseload), the start date and the situation at start are recorded, the first meeting is
 // booked, and whether the therapist meeting was offered. The planned end is twelve months later (soft).
+// When the first meeting is booked, the referring officer (the request's author) is told: they take part.
+
+export { addMonths };
 
 export interface CoordinatorLoad {
   userId: string;
@@ -42,16 +47,6 @@ export async function coordinatorsWithCaseload(db: Db | Tx, programId: string): 
   return rows.map((r) => ({ userId: r.id, name: r.display_name, caseload: Number(r.caseload ?? 0) }));
 }
 
-/** Adds months to an ISO date, keeping the day where the month has it (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
-
 async function placementFor(tx: Tx, ctx: ServiceContext, placementId: string) {
   if (!isUuid(placementId)) throw new NotFoundError("placement");
   const placement = await tx.selectFrom("placements").selectAll().where("id", "=", placementId).where("ended_at", "is", null).executeTakeFirst();
@@ -60,6 +55,18 @@ async function placementFor(tx: Tx, ctx: ServiceContext, placementId: string) {
   const decision = decide(ctx.actor.subject, "placement.manage", { type: "program", programId: program.id, federationId: program.federation_id });
   if (!decision.allowed) throw new ForbiddenError();
   return { placement, program, role: decision.role };
+}
+
+export interface EnrolmentSummary {
+  id: string;
+  coordinatorName: string;
+  startDate: string;
+  plannedEndDate: string;
+  incomeSource: string;
+  educationLevel: string;
+  firstMeeting: { date: string; time: string | null; place: string } | null;
+  therapistOffered: boolean;
+  therapistAccepted: boolean | null;
 }
 
 export interface EnrolmentForm {
@@ -71,21 +78,76 @@ export interface EnrolmentForm {
   coordinators: CoordinatorLoad[];
   /** The income source the request gave, as a starting point. */
   incomeSource: string | null;
+  programId: string;
+  /** Null when masked (protected identity, reader not working with the person). */
+  name: string | null;
+  /** Only someone in the ordinary group can be enrolled. */
+  place: Place;
+  /** The referring officer, who is invited to the first meeting (and told when it is booked). */
+  referrer: { name: string; authority: string } | null;
+  /** The enrolment, once it is saved. */
+  enrolment: EnrolmentSummary | null;
+  today: string;
 }
 
 export async function enrolmentForm(ctx: ServiceContext, placementId: string): Promise<EnrolmentForm> {
+  const today = isoToday(ctx.now());
   return ctx.db.transaction().execute(async (tx) => {
-    const { placement, program } = await placementFor(tx, ctx, placementId);
-    const person = await tx.selectFrom("people").select(["reference"]).where("id", "=", placement.person_id).executeTakeFirstOrThrow();
-    const request = await tx.selectFrom("interest_requests").select("income_source").where("id", "=", placement.request_id).executeTakeFirst();
+    const { placement, program, role } = await placementFor(tx, ctx, placementId);
+    const person = await loadPerson(tx, placement.person_id, today);
+    if (!person) throw new NotFoundError("placement");
+    const masked = person.resource.protectedIdentity && !decide(ctx.actor.subject, "person.viewProtected", person.resource).allowed;
+    const request = await tx
+      .selectFrom("interest_requests as r")
+      .innerJoin("users as u", "u.id", "r.author_id")
+      .innerJoin("authorities as a", "a.id", "r.referring_authority_id")
+      .select(["r.income_source", "u.display_name", "a.name as authority_name"])
+      .where("r.id", "=", placement.request_id)
+      .executeTakeFirst();
+    const enrolment = await tx
+      .selectFrom("enrolments as e")
+      .innerJoin("users as c", "c.id", "e.coordinator_id")
+      .selectAll("e")
+      .select("c.display_name as coordinator_name")
+      .where("e.placement_id", "=", placement.id)
+      .executeTakeFirst();
+    // The page names the person: a view of personal data, like the person's own page.
+    await auditByActor(tx, ctx, role, {
+      action: "enrolment.view",
+      entityType: "placement",
+      entityId: placement.id,
+      personId: placement.person_id,
+      programId: program.id,
+      federationId: program.federation_id,
+    });
     return {
       placementId: placement.id,
       personId: placement.person_id,
-      reference: person.reference,
+      reference: person.row.reference,
       programName: program.name,
       plannedMonths: program.planned_months,
       coordinators: await coordinatorsWithCaseload(tx, program.id),
       incomeSource: request?.income_source ?? null,
+      programId: program.id,
+      name: masked ? null : `${person.row.first_name} ${person.row.last_name}`,
+      place: placement.place,
+      referrer: request ? { name: request.display_name, authority: request.authority_name } : null,
+      enrolment: enrolment
+        ? {
+            id: enrolment.id,
+            coordinatorName: enrolment.coordinator_name,
+            startDate: enrolment.start_date,
+            plannedEndDate: enrolment.planned_end_date,
+            incomeSource: enrolment.income_source,
+            educationLevel: enrolment.education_level,
+            firstMeeting: enrolment.first_meeting_date
+              ? { date: enrolment.first_meeting_date, time: enrolment.first_meeting_time, place: enrolment.first_meeting_place }
+              : null,
+            therapistOffered: enrolment.therapist_offered,
+            therapistAccepted: enrolment.therapist_accepted,
+          }
+        : null,
+      today,
     };
   });
 }
@@ -137,6 +199,20 @@ export async function enrol(ctx: ServiceContext, placementId: string, input: unk
       params: { reference: person.reference, program: program.name, start: data.startDate },
       link: `/people/${placement.person_id}`,
     });
+    // The referring officer takes part in the first meeting: tell them when it is booked, while consent
+    // still lets their authority see the person (after a withdrawal only the program's own staff do).
+    if (data.firstMeetingDate) {
+      const request = await tx.selectFrom("interest_requests").select(["author_id", "referring_authority_id"]).where("id", "=", placement.request_id).executeTakeFirst();
+      const coverage = request ? await consentCoverage(tx, placement.person_id, program.id, isoToday(now)) : null;
+      if (request && (coverage === null || coverage.includes(request.referring_authority_id))) {
+        await notify(tx, now, ctx.publicUrl, {
+          userIds: [request.author_id].filter((id) => id !== ctx.actor.user.id),
+          kind: "enrolment.first_meeting",
+          params: { reference: person.reference, program: program.name, date: data.firstMeetingDate, time: data.firstMeetingTime ?? "" },
+          link: `/requests/${placement.request_id}`,
+        });
+      }
+    }
     await auditByActor(tx, ctx, role, {
       action: "enrolment.create",
       entityType: "enrolment",

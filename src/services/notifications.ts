@@ -1,4 +1,5 @@
-import { translator, isLocale } from "../i18n/index.ts";
+import { isIsoDate } from "../domain/person.ts";
+import { translator, isLocale, type Translator } from "../i18n/index.ts";
 import type { Db, ServiceContext, Tx } from "./context.ts";
 import { NotFoundError } from "./errors.ts";
 import { isUuid } from "./access.ts";
@@ -14,40 +15,55 @@ export const NOTIFICATION_KINDS = [
   "consultation.answered",
   "participant.assigned",
   "place.free",
+  "enrolment.first_meeting",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * What a message may say: references, dates, times and program names. There is deliberately no key
+ * for a person's name (or anything typed about them), so no caller can put one into an e-mail.
+ */
+export type NotificationParams = Partial<Record<"reference" | "program" | "date" | "start" | "time", string | number>>;
 
 export interface NotifyInput {
   userIds: readonly string[];
   kind: NotificationKind;
   /** Values for the message (references, dates, program names: never names of people). */
-  params?: Record<string, string | number>;
+  params?: NotificationParams;
   /** Where in Spelplan to go (a path). */
   link: string;
+}
+
+/** A notification's title and text in the reader's language; ISO dates are written out ("1 december 2026"). */
+export function notificationText(t: Translator, kind: string, params: Record<string, string | number>): { title: string; body: string } {
+  const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" && isIsoDate(v) ? t.date(v, "long") : v]));
+  return { title: t(`notification.${kind}.title`, values), body: t(`notification.${kind}.body`, values) };
 }
 
 /** Creates the notifications and queues one e-mail per user, in the same transaction as the cause. */
 export async function notify(tx: Tx, now: Date, publicUrl: string, input: NotifyInput): Promise<void> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return;
-  const users = await tx.selectFrom("users").select(["id", "email", "display_name", "locale"]).where("id", "in", userIds).where("active", "=", true).execute();
+  const users = await tx.selectFrom("users").select(["id", "email", "locale"]).where("id", "in", userIds).where("active", "=", true).execute();
   for (const user of users) {
-    const params = input.params ?? {};
+    const params = Object.fromEntries(Object.entries(input.params ?? {}).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
     const row = await tx
       .insertInto("notifications")
       .values({ user_id: user.id, kind: input.kind, params: JSON.stringify(params), link: input.link, created_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     const t = translator(isLocale(user.locale) ? user.locale : "sv");
+    const text = notificationText(t, input.kind, params);
+    // The e-mail names nobody, not even the reader: it says that something happened and where to read it.
     await tx
       .insertInto("outbox")
       .values({
         to_address: user.email,
-        subject: `Spelplan: ${t(`notification.${input.kind}.title`, params)}`,
+        subject: `Spelplan: ${text.title}`,
         body: [
-          t("notification.email.greeting", { name: user.display_name }),
+          t("notification.email.greeting"),
           "",
-          t(`notification.${input.kind}.body`, params),
+          text.body,
           "",
           t("notification.email.link", { url: `${publicUrl}${input.link}` }),
           "",

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
-import { decide, type Resource } from "../domain/policy.ts";
+import { decide } from "../domain/policy.ts";
 import type { Db, ServiceContext } from "./context.ts";
 import { ForbiddenError } from "./errors.ts";
 
@@ -19,10 +19,42 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
+/**
+ * The outbox, newest first. An administrator of the installation sees every e-mail; an administrator of a
+ * federation sees those to people who hold a role in that federation (its programs and authorities).
+ */
 export async function listOutbox(ctx: ServiceContext, limit = 200): Promise<OutboxEntry[]> {
-  const resources: Resource[] = [{ type: "installation" }, ...ctx.actor.subject.assignments.filter((a) => a.federationId).map((a) => ({ type: "federation" as const, federationId: a.federationId! }))];
-  if (!resources.some((r) => decide(ctx.actor.subject, "outbox.view", r).allowed)) throw new ForbiddenError();
-  const rows = await ctx.db.selectFrom("outbox").selectAll().orderBy("created_at", "desc").limit(limit).execute();
+  const installation = decide(ctx.actor.subject, "outbox.view", { type: "installation" }).allowed;
+  const federationIds = [...new Set(ctx.actor.subject.assignments.map((a) => a.federationId).filter((id): id is string => id !== null))].filter(
+    (federationId) => decide(ctx.actor.subject, "outbox.view", { type: "federation", federationId }).allowed,
+  );
+  if (!installation && federationIds.length === 0) throw new ForbiddenError();
+  let query = ctx.db.selectFrom("outbox as o").selectAll("o");
+  if (!installation) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("notifications as n")
+          .innerJoin("role_assignments as ra", "ra.user_id", "n.user_id")
+          .leftJoin("programs as p", "p.id", "ra.program_id")
+          .leftJoin("authorities as au", "au.id", "ra.authority_id")
+          .leftJoin("people as pe", "pe.id", "ra.person_id")
+          .leftJoin("programs as pp", "pp.id", "pe.program_id")
+          .select("n.id")
+          .whereRef("n.id", "=", "o.notification_id")
+          .where("ra.ended_at", "is", null)
+          .where((w) =>
+            w.or([
+              w("ra.federation_id", "in", federationIds),
+              w("p.federation_id", "in", federationIds),
+              w("au.federation_id", "in", federationIds),
+              w("pp.federation_id", "in", federationIds),
+            ]),
+          ),
+      ),
+    );
+  }
+  const rows = await query.orderBy("o.created_at", "desc").orderBy("o.id").limit(limit).execute();
   return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, body: r.body, createdAt: r.created_at, sentAt: r.sent_at, attempts: r.attempts, lastError: r.last_error }));
 }
 

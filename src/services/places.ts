@@ -8,8 +8,8 @@ import { type Db, isoToday, type ServiceContext, type Tx } from "./context.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 import { notify } from "./notifications.ts";
 import { validate } from "./schemas/common.ts";
-import { z } from "zod";
-import { requiredText } from "./schemas/common.ts";
+import { endPlacementSchema } from "./schemas/places.ts";
+import { sql } from "kysely";
 
 // Places in the ordinary group and the pre-group, and the waiting list. The program's coordinators and
 // manager see who is where; the steering group and the team only the numbers.
@@ -59,6 +59,9 @@ export interface PlacedPerson {
   daysWaited: number;
   enrolled: boolean;
   coordinatorName: string | null;
+  /** The enrolment's start and planned end (null until enrolled). */
+  startDate: string | null;
+  plannedEndDate: string | null;
 }
 
 export interface ProgramPlaces {
@@ -73,6 +76,14 @@ export interface ProgramPlaces {
   /** The longest anyone on the waiting list has waited so far, in days. */
   longestWait: number | null;
   canManage: boolean;
+  /** The groups' names as the program calls them. */
+  groupNames: { ordinary: string; preGroup: string };
+  /** Who is offered the next free place (program staff only; null for readers of the numbers, or nobody waiting). */
+  nextInLine: PlacedPerson | null;
+  /** How many in the ordinary group are enrolled (the rest have a place but no start yet). */
+  enrolledCount: number;
+  /** The day the waiting times are counted to (ISO). */
+  today: string;
 }
 
 async function programFor(db: Db | Tx, programId: string) {
@@ -92,11 +103,23 @@ export async function programPlaces(ctx: ServiceContext, programId: string): Pro
   const today = isoToday(ctx.now());
   return ctx.db.transaction().execute(async (tx) => {
     const load = await groupLoad(tx, programId);
+    const groups = await tx.selectFrom("program_groups").select(["kind", "name"]).where("program_id", "=", programId).execute();
     const rows = await tx
       .selectFrom("placements as pl")
       .leftJoin("enrolments as e", "e.placement_id", "pl.id")
       .leftJoin("users as c", "c.id", "e.coordinator_id")
-      .select(["pl.id", "pl.person_id", "pl.place", "pl.priority", "pl.accepted_on", "pl.placed_at", "e.id as enrolment_id", "c.display_name as coordinator_name"])
+      .select([
+        "pl.id",
+        "pl.person_id",
+        "pl.place",
+        "pl.priority",
+        "pl.accepted_on",
+        "pl.placed_at",
+        "e.id as enrolment_id",
+        "e.start_date",
+        "e.planned_end_date",
+        "c.display_name as coordinator_name",
+      ])
       .where("pl.program_id", "=", programId)
       .where("pl.ended_at", "is", null)
       .execute();
@@ -109,8 +132,14 @@ export async function programPlaces(ctx: ServiceContext, programId: string): Pro
       freePlaces: freeOrdinaryPlaces(load),
       longestWait,
       canManage: manage.allowed,
+      groupNames: {
+        ordinary: groups.find((g) => g.kind === "ordinary")?.name ?? "",
+        preGroup: groups.find((g) => g.kind === "pre_group")?.name ?? "",
+      },
+      enrolledCount: rows.filter((r) => r.place === "ordinary" && r.enrolment_id !== null).length,
+      today,
     };
-    if (!manage.allowed) return { ...base, ordinary: null, waitingList: null };
+    if (!manage.allowed) return { ...base, ordinary: null, waitingList: null, nextInLine: null };
     const people = await loadPeople(tx, rows.map((r) => r.person_id), today);
     const toPlaced = (r: (typeof rows)[number]): PlacedPerson => {
       const person = people.get(r.person_id);
@@ -126,6 +155,8 @@ export async function programPlaces(ctx: ServiceContext, programId: string): Pro
         daysWaited: daysBetween(r.accepted_on, today),
         enrolled: r.enrolment_id !== null,
         coordinatorName: r.coordinator_name,
+        startDate: r.start_date,
+        plannedEndDate: r.planned_end_date,
       };
     };
     await auditByActor(tx, ctx, manage.role, {
@@ -136,13 +167,23 @@ export async function programPlaces(ctx: ServiceContext, programId: string): Pro
       federationId: program.federation_id,
       details: { shown: rows.map((r) => r.person_id) },
     });
+    const waitingList = waitingRows.map(toPlaced);
     return {
       ...base,
+      // By last name, as the people register lists them; masked people last, in reference order.
       ordinary: rows
         .filter((r) => r.place === "ordinary")
         .map(toPlaced)
-        .sort((a, b) => (a.name ?? "~").localeCompare(b.name ?? "~", "sv")),
-      waitingList: waitingRows.map(toPlaced),
+        .sort((a, b) => {
+          if ((a.name === null) !== (b.name === null)) return a.name === null ? 1 : -1;
+          const key = (p: PlacedPerson) => {
+            const row = people.get(p.personId)?.row;
+            return p.name && row ? `${row.last_name} ${row.first_name}` : "";
+          };
+          return key(a).localeCompare(key(b), "sv") || a.reference.localeCompare(b.reference);
+        }),
+      waitingList,
+      nextInLine: waitingList[0] ?? null,
     };
   });
 }
@@ -171,11 +212,9 @@ export async function moveToOrdinary(ctx: ServiceContext, placementId: string): 
   });
 }
 
-const endSchema = z.object({ reason: requiredText(500) }, { error: "errors.invalid" });
-
 /** Ends a place before enrolment (the person declined, moved away...). Frees it for the next in line. */
 export async function endPlacement(ctx: ServiceContext, placementId: string, input: unknown): Promise<void> {
-  const data = validate(endSchema, input);
+  const data = validate(endPlacementSchema, input);
   if (!isUuid(placementId)) throw new NotFoundError("placement");
   await ctx.db.transaction().execute(async (tx) => {
     const placement = await tx.selectFrom("placements").selectAll().where("id", "=", placementId).where("ended_at", "is", null).executeTakeFirst();
@@ -224,10 +263,20 @@ export async function announceFreePlace(tx: Tx, now: Date, publicUrl: string, pr
     .where("ended_at", "is", null)
     .execute();
   const program = await tx.selectFrom("programs").select("name").where("id", "=", programId).executeTakeFirstOrThrow();
+  // Saving the program's settings again, or a second place freeing up, does not repeat news someone has not read yet.
+  const link = `/programs/${programId}`;
+  const told = await tx
+    .selectFrom("notifications")
+    .select("user_id")
+    .where("kind", "=", "place.free")
+    .where("link", "=", link)
+    .where("read_at", "is", null)
+    .where(sql<string>`params->>'reference'`, "=", next.reference)
+    .execute();
   await notify(tx, now, publicUrl, {
-    userIds: staff.map((s) => s.user_id),
+    userIds: staff.map((s) => s.user_id).filter((id) => !told.some((t) => t.user_id === id)),
     kind: "place.free",
     params: { program: program.name, reference: next.reference },
-    link: `/programs/${programId}`,
+    link,
   });
 }

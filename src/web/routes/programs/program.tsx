@@ -1,10 +1,95 @@
-import { data } from "react-router";
+import { Alert, BodyShort, Heading, Link as AkselLink, VStack } from "@navikt/ds-react";
+import { useEffect, useRef } from "react";
+import { Link, redirect } from "react-router";
+import { ValidationError } from "../../../services/errors.ts";
+import { endPlacement, moveToOrdinary, programPlaces } from "../../../services/places.ts";
+import { endPlacementSchema } from "../../../services/schemas/places.ts";
+import { FreePlaceNotice, Occupancy } from "../../components/places/Occupancy.tsx";
+import { placedLabel } from "../../components/places/labels.ts";
+import type { PlacesActionData } from "../../components/places/PlaceForms.tsx";
+import { OrdinaryTable, WaitingTable } from "../../components/places/PlaceTables.tsx";
+import { formAction } from "../../lib/actions.server.ts";
+import { orResponse, requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
+import { useT } from "../../lib/i18n.ts";
+import { pageTitle } from "../../lib/meta.ts";
+import type { Route } from "./+types/program";
 
-// Placeholder: this page is being built.
-export function loader() {
-  throw data({ reason: "not_found" }, { status: 404 });
+export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
+  loaderData?.places ? pageTitle(matches, "places.title", { program: loaderData.places.programName }) : pageTitle(matches, "places.metaTitle");
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { ctx } = requireUser(context, request);
+  const places = await orResponse(programPlaces(ctx, params.programId));
+  const url = new URL(request.url);
+  const movedId = url.searchParams.get("moved");
+  const moved = movedId ? (places.ordinary?.find((p) => p.placementId === movedId) ?? null) : null;
+  return { places, moved, ended: url.searchParams.has("ended") };
 }
 
-export default function Placeholder() {
-  return null;
+export async function action({ context, request, params }: Route.ActionArgs): Promise<PlacesActionData | Response> {
+  const { ctx } = requireUser(context, request);
+  const formData = await request.formData();
+  const placementId = String(formData.get("placementId") ?? "");
+  const page = `/programs/${params.programId}`;
+  if (formData.get("intent") === "end") {
+    const result = await formAction(formData, endPlacementSchema, async (value) => {
+      await endPlacement(ctx, placementId, value);
+      return redirect(`${page}?ended=1`);
+    });
+    return result instanceof Response ? result : { intent: "end", placementId, result };
+  }
+  if (formData.get("intent") !== "move") return { intent: "move", placementId, formErrors: ["errors.invalid"] };
+  try {
+    await moveToOrdinary(ctx, placementId);
+    return redirect(`${page}?moved=${encodeURIComponent(placementId)}`);
+  } catch (error) {
+    if (error instanceof ValidationError) return { intent: "move", placementId, formErrors: error.formErrors };
+    rethrowAsResponse(error);
+  }
+}
+
+export default function ProgramPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { places, moved, ended } = loaderData;
+  const data = actionData as PlacesActionData | undefined;
+  const moveErrors = data?.intent === "move" ? data.formErrors : [];
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (moveErrors.length) errorRef.current?.focus();
+  }, [moveErrors.length, data]);
+  return (
+    <VStack gap="space-32">
+      {moveErrors.length ? (
+        <div ref={errorRef} tabIndex={-1}>
+          <Alert variant="error">
+            {moveErrors.map((m) => (
+              <BodyShort key={m}>{t(m)}</BodyShort>
+            ))}
+          </Alert>
+        </div>
+      ) : null}
+      {moved && !data ? (
+        <Alert variant="success">
+          <BodyShort spacing>{t("places.moved", { person: placedLabel(t, moved) })}</BodyShort>
+          <BodyShort>
+            <AkselLink as={Link} to={`/programs/${places.programId}/placements/${moved.placementId}/enrol`}>
+              {t("places.moved.enrol")}
+              <span className="visually-hidden"> ({placedLabel(t, moved)})</span>
+            </AkselLink>
+          </BodyShort>
+        </Alert>
+      ) : null}
+      {ended && !data ? <Alert variant="success">{t("places.ended")}</Alert> : null}
+      <div>
+        <Heading level="1" size="large" spacing>
+          {t("places.title", { program: places.programName })}
+        </Heading>
+        <BodyShort>{places.canManage ? t("places.intro.manage") : t("places.intro.numbers")}</BodyShort>
+      </div>
+      <FreePlaceNotice places={places} />
+      <Occupancy places={places} />
+      {places.waitingList ? <WaitingTable places={places} list={places.waitingList} actionData={data} /> : null}
+      {places.ordinary ? <OrdinaryTable places={places} list={places.ordinary} actionData={data} /> : null}
+    </VStack>
+  );
 }
