@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { PREFERRED_LANGUAGES, SEXES } from "../domain/person.ts";
 import type { AppEnv } from "../server/types.ts";
 import type { ServiceContext } from "../services/context.ts";
@@ -57,6 +58,8 @@ const PersonListItemSchema = PersonSchema.pick({
   id: true, reference: true, programName: true, masked: true, protectedIdentity: true, firstName: true, lastName: true, idNumber: true, birthDate: true, sex: true,
 }).openapi("PersonListItem");
 
+// Documents the request body. It does not decide what is valid: that is the service's schema, the same one the
+// form uses, so that the API reports every invalid field at once, with the same message keys (see below).
 const PersonInputSchema = z
   .object({
     programId: z.uuid().optional().openapi({ description: "The program whose register the person is entered in. Needed only if you work in several." }),
@@ -142,6 +145,16 @@ const getRouteDef = createRoute({
   },
 });
 
+async function create(c: Context<AppEnv>, body: unknown) {
+  try {
+    const person = await createPerson(serviceContext(c), body);
+    c.header("Location", `/api/v1/people/${person.id}`);
+    return c.json(toJson(person), 201);
+  } catch (error) {
+    return serviceProblem(c, error);
+  }
+}
+
 export function registerPeopleRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(listRoute, async (c) => {
     try {
@@ -152,15 +165,15 @@ export function registerPeopleRoutes(api: OpenAPIHono<AppEnv>) {
     }
   });
 
-  api.openapi(createRouteDef, async (c) => {
-    try {
-      const person = await createPerson(serviceContext(c), c.req.valid("json"));
-      c.header("Location", `/api/v1/people/${person.id}`);
-      return c.json(toJson(person), 201);
-    } catch (error) {
-      return serviceProblem(c, error) as never;
-    }
-  });
+  api.openapi(
+    createRouteDef,
+    async (c) => (await create(c, c.req.valid("json"))) as never,
+    // A body the documented schema rejects (a wrong type, a value outside an enum) still goes to the service,
+    // whose validation answers for every field; only a body that is not JSON at all is refused before.
+    (result, c) => {
+      if (!result.success) return c.req.json().then((body: unknown) => create(c, body)) as never;
+    },
+  );
 
   api.openapi(getRouteDef, async (c) => {
     try {

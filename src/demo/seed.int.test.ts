@@ -3,6 +3,8 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../
 import { verifyAuditChain } from "../services/audit.ts";
 import { loadActor } from "../services/auth.ts";
 import type { ServiceContext } from "../services/context.ts";
+import { personPlacement } from "../services/enrolments.ts";
+import { NotFoundError } from "../services/errors.ts";
 import { getMeeting, listMeetings } from "../services/meetings.ts";
 import { programPlaces } from "../services/places.ts";
 import { getRequest, listRequests } from "../services/requests.ts";
@@ -89,7 +91,11 @@ describeEachDatabase("demo data", (flavour) => {
       .select("r.id")
       .where("consents.end_reason", "=", "withdrawn")
       .executeTakeFirstOrThrow();
-    expect((await getRequest(coordinator, withdrawn.id)).consent.status).toBe("withdrawn");
+    const request = await getRequest(coordinator, withdrawn.id);
+    expect(request.consent.status).toBe("withdrawn");
+    // The person's place says so too; the referring officer no longer sees the person at all.
+    expect(await personPlacement(coordinator, request.person!.id)).toMatchObject({ place: "pre_group", consentGone: true });
+    await expect(personPlacement(await as("fatima.ali@arbetsformedlingen.example"), request.person!.id)).rejects.toBeInstanceOf(NotFoundError);
     const { slots } = await listSlots(coordinator, await krus(), 12);
     expect(slots.some((s) => s.status === "cancelled")).toBe(true);
     expect(slots.reduce((n, s) => n + s.booked, 0)).toBeGreaterThanOrEqual(3);

@@ -66,6 +66,10 @@ export interface UserTable {
   deactivated_at: Date | null;
   must_change_password: Generated<boolean>;
   password_changed_at: Date | null;
+  /** The federation the account belongs to (docs/decisions/0007-account-ownership.md); null: the installation's. */
+  home_federation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Has the user chosen their language themselves (then a language picked before sign-in does not replace it)? */
+  locale_chosen: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

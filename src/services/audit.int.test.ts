@@ -1,19 +1,34 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { appendAuditEvent, searchAuditLog, verifyAuditChain } from "./audit.ts";
-import { ForbiddenError } from "./errors.ts";
-import { getPerson } from "./people.ts";
+import {
+  appendAuditEvent,
+  assertMayReviewAuditLog,
+  endOfCalendarDay,
+  searchAuditLog,
+  searchAuditLogPage,
+  startOfCalendarDay,
+  verifyAuditChain,
+} from "./audit.ts";
+import { signIn } from "./auth.ts";
+import type { ServiceContext } from "./context.ts";
+import { ForbiddenError, ValidationError } from "./errors.ts";
+import { getPerson, searchPeople } from "./people.ts";
+import { addRoleAssignment, createUser, endRoleAssignment } from "./users.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
-import { createWorld, type World } from "../../tests/support/world.ts";
+import { createWorld, PASSWORD, type UserKey, type World } from "../../tests/support/world.ts";
 
 describeEachDatabase("audit log", (flavour) => {
   let t: TestDatabase;
   let w: World;
+  const ctxs = new Map<UserKey, ServiceContext>();
   beforeAll(async () => {
     t = await createTestDatabase(flavour);
     w = await createWorld(t.deps);
     for (const user of ["coordinator", "manager", "officer"] as const) await getPerson(await w.ctx(user), w.people.ella);
     await getPerson(await w.ctx("coordinator"), w.people.oscar);
+    for (const user of ["installationAdmin", "federationAdmin", "manager", "coordinator", "volunteer", "steering", "participant", "noRole"] as const) {
+      ctxs.set(user, await w.ctx(user));
+    }
   });
   afterAll(() => t.close());
 
@@ -74,6 +89,82 @@ describeEachDatabase("audit log", (flavour) => {
     expect(events.every((e) => e.programId === w.programId)).toBe(true);
     for (const user of ["coordinator", "officer", "steering", "participant"] as const) {
       await expect(searchAuditLog(await w.ctx(user), {}), user).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+
+  it("shows a federation's administrator the account and security events of their federation, and none of another's", async () => {
+    const fedAdmin = await w.ctx("federationAdmin");
+    const otherAdmin = await w.ctx("otherFederationAdmin");
+    const meta = { ip: "198.51.100.33", userAgent: "vitest" };
+    await signIn(t.deps, meta, { email: w.users.coordinator.email, password: PASSWORD });
+    await signIn(t.deps, meta, { email: w.users.coordinator.email, password: "not the password" }).catch(() => undefined);
+    await searchPeople(await w.ctx("coordinator"), { q: "Ella" });
+    const created = await createUser(fedAdmin, { email: "granskas@kalmar.example", displayName: "Granskas" });
+    const role = await addRoleAssignment(fedAdmin, created.id, { role: "volunteer", programId: w.programId });
+    await endRoleAssignment(fedAdmin, created.id, role.id);
+    const elsewhere = await createUser(otherAdmin, { email: "annanstans@annat.example", displayName: "Annanstans" });
+
+    const own = await searchAuditLog(fedAdmin, { limit: 500 });
+    const actions = (userId: string) => own.filter((e) => e.actorUserId === userId).map((e) => e.action);
+    expect(actions(w.users.coordinator.id)).toEqual(expect.arrayContaining(["auth.sign_in", "auth.sign_in_failed", "person.search"]));
+    expect(own.filter((e) => e.entityId === created.id).map((e) => e.action)).toEqual(["role.end", "role.assign", "user.create"]);
+    expect(own.some((e) => e.entityId === elsewhere.id)).toBe(false);
+    const theirs = await searchAuditLog(otherAdmin, { limit: 500 });
+    expect(theirs.map((e) => e.entityId)).toContain(elsewhere.id);
+    expect(theirs.some((e) => e.actorUserId === w.users.coordinator.id || e.entityId === created.id || e.personId !== null)).toBe(false);
+    // Searching by the user gives the same events as the account's federation recorded them.
+    const byUser = await searchAuditLog(fedAdmin, { actorEmail: w.users.coordinator.email, limit: 500 });
+    expect(byUser.map((e) => e.action)).toEqual(expect.arrayContaining(["auth.sign_in", "person.search", "person.view"]));
+    expect(await searchAuditLog(otherAdmin, { actorEmail: w.users.coordinator.email })).toEqual([]);
+  });
+
+  it("pages backwards through older events, keeping the filters", async () => {
+    const admin = await w.ctx("installationAdmin");
+    const all = await searchAuditLog(admin, { actorEmail: w.users.coordinator.email, limit: 500 });
+    expect(all.length).toBeGreaterThan(4);
+    const seen: number[] = [];
+    let beforeSeq: number | undefined;
+    for (let pages = 0; pages < 50; pages++) {
+      const page = await searchAuditLogPage(admin, { actorEmail: w.users.coordinator.email, limit: 2, beforeSeq });
+      expect(page.entries.length).toBeLessThanOrEqual(2);
+      expect(page.entries.every((e) => e.actorUserId === w.users.coordinator.id)).toBe(true);
+      seen.push(...page.entries.map((e) => e.seq));
+      if (page.olderBeforeSeq === null) break;
+      expect(page.olderBeforeSeq).toBe(page.entries.at(-1)!.seq);
+      beforeSeq = page.olderBeforeSeq;
+    }
+    expect(seen).toEqual(all.map((e) => e.seq));
+    const last = await t.deps.db.selectFrom("audit_events").select("details").where("action", "=", "audit.search").orderBy("seq", "desc").limit(1).executeTakeFirstOrThrow();
+    expect(last.details).toMatchObject({ beforeSeq: expect.any(Number), actorUserId: w.users.coordinator.id });
+  });
+
+  it("ends a period's last day at midnight Swedish time, also on the days the clocks change", async () => {
+    expect(startOfCalendarDay("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(endOfCalendarDay("2026-03-29").toISOString()).toBe("2026-03-29T22:00:00.000Z"); // 23 hours
+    expect(startOfCalendarDay("2026-10-25").toISOString()).toBe("2026-10-24T22:00:00.000Z");
+    expect(endOfCalendarDay("2026-10-25").toISOString()).toBe("2026-10-25T23:00:00.000Z"); // 25 hours
+    expect(endOfCalendarDay("2026-12-31").toISOString()).toBe("2026-12-31T23:00:00.000Z");
+    const at = ["2026-03-29T21:30:00Z", "2026-03-29T22:30:00Z", "2026-10-25T22:30:00Z", "2026-10-25T23:30:00Z"];
+    await t.deps.db.transaction().execute(async (tx) => {
+      for (const time of at) await appendAuditEvent(tx, { actorUserId: null, actorRole: null, action: "test.dst", entityType: "test", details: { time } }, new Date(time));
+    });
+    const admin = await w.ctx("installationAdmin");
+    const times = async (day: string) =>
+      (await searchAuditLog(admin, { fromDate: day, toDate: day, limit: 500 })).filter((e) => e.action === "test.dst").map((e) => e.occurredAt.toISOString());
+    expect(await times("2026-03-29")).toEqual(["2026-03-29T21:30:00.000Z"]); // 23:30 on the 29th; 00:30 is the 30th
+    expect(await times("2026-03-30")).toEqual(["2026-03-29T22:30:00.000Z"]);
+    expect(await times("2026-10-25")).toEqual(["2026-10-25T22:30:00.000Z"]); // 23:30 on the 25th, in winter time
+    expect(await times("2026-10-26")).toEqual(["2026-10-25T23:30:00.000Z"]);
+    await expect(searchAuditLog(admin, { fromDate: "2026-13-01" })).rejects.toMatchObject({ fieldErrors: { from: ["errors.date"] } });
+    await expect(searchAuditLog(admin, { fromDate: "2026-05-02", toDate: "2026-05-01" })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("refuses the log at once to everyone who may never review it", async () => {
+    for (const user of ["installationAdmin", "federationAdmin", "manager"] as const) {
+      expect(() => assertMayReviewAuditLog(ctxs.get(user)!), user).not.toThrow();
+    }
+    for (const user of ["coordinator", "volunteer", "steering", "participant", "noRole"] as const) {
+      expect(() => assertMayReviewAuditLog(ctxs.get(user)!), user).toThrow(ForbiddenError);
     }
   });
 

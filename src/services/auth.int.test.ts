@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ACCOUNT_RULE } from "../domain/throttle.ts";
-import { changePassword, resolveApiToken, resolveSession, signIn, signOut, signOutEverywhere } from "./auth.ts";
-import { ThrottledError, UnauthenticatedError, type ValidationError } from "./errors.ts";
-import { createApiTokenFor, resetPassword, setUserActive } from "./users.ts";
+import { changePassword, MAX_PASSWORD_INPUT_LENGTH, resolveApiToken, resolveSession, signIn, signOut, signOutEverywhere } from "./auth.ts";
+import { ThrottledError, UnauthenticatedError, ValidationError } from "./errors.ts";
+import { createApiTokenFor, resetPassword, setOwnLocale, setUserActive } from "./users.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { createWorld, PASSWORD, type World } from "../../tests/support/world.ts";
 
@@ -150,5 +150,77 @@ describeEachDatabase("sign-in and sessions", (flavour) => {
     expect(await resolveSession(t.deps, before.token, settings)).toBeNull();
     const after = await signIn(t.deps, meta(), { email: w.users.steering.email, password: temporaryPassword }, settings);
     expect(after.user.mustChangePassword).toBe(true);
+  });
+
+  it("throttles and then locks wrong current passwords when changing the password, per user", async () => {
+    const ctx = await w.ctx("participant");
+    const attempt = (currentPassword: string) =>
+      changePassword(ctx, null, { currentPassword, newPassword: "a completely new phrase", confirmPassword: "a completely new phrase" }).catch((e: unknown) => e);
+    const start = new Date(t.clock.now);
+    let throttled = 0;
+    let wrong = 0;
+    for (let i = 0; i < ACCOUNT_RULE.lockAfter + 3; i++) {
+      const error = await attempt(`guess number ${i}`);
+      if (error instanceof ThrottledError) throttled++;
+      if (error instanceof ValidationError && error.fieldErrors.currentPassword?.[0] === "password.errors.wrongCurrent") wrong++;
+      t.clock.advance(31_000); // longer than the longest delay, so only the lock stops us
+    }
+    expect(wrong).toBe(ACCOUNT_RULE.lockAfter);
+    expect(throttled).toBe(3);
+    // Locked: even the right password is refused now.
+    const locked = await attempt(PASSWORD);
+    expect(locked).toBeInstanceOf(ThrottledError);
+    expect((locked as ThrottledError).locked).toBe(true);
+    // Only this user's password changes are locked: signing in still works, and so do others' password changes.
+    await expect(signIn(t.deps, meta("192.0.2.210"), { email: w.users.participant.email, password: PASSWORD })).resolves.toBeDefined();
+    await expect(
+      changePassword(await w.ctx("officerOtherProgram"), null, { currentPassword: "not it at all", newPassword: "a completely new phrase", confirmPassword: "a completely new phrase" }),
+    ).rejects.toMatchObject({ fieldErrors: { currentPassword: ["password.errors.wrongCurrent"] } });
+    const events = await t.deps.db.selectFrom("audit_events").select(["action", "actor_user_id"]).where("actor_user_id", "=", w.users.participant.id).where("action", "like", "auth.password_change_%").execute();
+    expect(events.filter((e) => e.action === "auth.password_change_failed")).toHaveLength(ACCOUNT_RULE.lockAfter);
+    expect(events.filter((e) => e.action === "auth.password_change_throttled").length).toBe(4);
+    // After the lock has run out the right password works.
+    t.clock.set(new Date(start.getTime() + 60 * 60_000));
+    await expect(attempt(PASSWORD)).resolves.toBeUndefined();
+  });
+
+  it("refuses over-long passwords with a message at the field, before checking them", async () => {
+    const tooLong = "x".repeat(MAX_PASSWORD_INPUT_LENGTH + 1);
+    const ip = "198.51.100.77";
+    const error = await signIn(t.deps, meta(ip), { email: w.users.officerOtherProgram.email, password: tooLong }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toEqual({ password: ["password.errors.tooLongToCheck"] });
+    // Refused before the throttle and the password check: nothing was counted or recorded.
+    expect(await t.deps.db.selectFrom("login_throttle").select("key").where("key", "=", `client:${ip}`).executeTakeFirst()).toBeUndefined();
+    expect(await t.deps.db.selectFrom("audit_events").select("seq").where("ip", "=", ip).executeTakeFirst()).toBeUndefined();
+    // At the limit the password is checked as usual.
+    await expect(signIn(t.deps, meta(ip), { email: w.users.officerOtherProgram.email, password: "x".repeat(MAX_PASSWORD_INPUT_LENGTH) })).rejects.toBeInstanceOf(UnauthenticatedError);
+
+    const ctx = await w.ctx("officerOtherProgram");
+    await expect(changePassword(ctx, null, { currentPassword: "y".repeat(100_000), newPassword: "a completely new phrase", confirmPassword: "a completely new phrase" })).rejects.toMatchObject({
+      fieldErrors: { currentPassword: ["password.errors.tooLongToCheck"] },
+    });
+    await expect(changePassword(ctx, null, { currentPassword: PASSWORD, newPassword: "z".repeat(MAX_PASSWORD_INPUT_LENGTH + 1), confirmPassword: "z" })).rejects.toMatchObject({
+      fieldErrors: { newPassword: ["password.errors.too_long"] },
+    });
+  });
+
+  it("keeps a language picked before sign-in, unless the user has chosen one themselves", async () => {
+    const locale = async (id: string) => (await t.deps.db.selectFrom("users").select(["locale", "locale_chosen"]).where("id", "=", id).executeTakeFirstOrThrow());
+    const email = w.users.officerOtherProgram.email;
+    const id = w.users.officerOtherProgram.id;
+    expect(await locale(id)).toEqual({ locale: "sv", locale_chosen: false });
+    const first = await signIn(t.deps, meta("198.51.100.90"), { email, password: PASSWORD, locale: "en" });
+    expect(first.user.locale).toBe("en");
+    expect(await locale(id)).toEqual({ locale: "en", locale_chosen: true });
+    expect((await resolveSession(t.deps, first.token, settings))?.actor.user.locale).toBe("en");
+    // The user's own choice wins over a language picked later on a sign-in page.
+    const second = await signIn(t.deps, meta("198.51.100.90"), { email, password: PASSWORD, locale: "nb" });
+    expect(second.user.locale).toBe("en");
+    expect((await locale(id)).locale).toBe("en");
+    // Nonsense is ignored; a choice in the account counts as the user's own.
+    expect((await signIn(t.deps, meta("198.51.100.90"), { email, password: PASSWORD, locale: "xx" })).user.locale).toBe("en");
+    await setOwnLocale(await w.ctx("officerOtherProgram"), "nb");
+    expect((await signIn(t.deps, meta("198.51.100.90"), { email, password: PASSWORD, locale: "sv" })).user.locale).toBe("nb");
   });
 });

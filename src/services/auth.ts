@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { ACCOUNT_RULE, CLIENT_RULE, checkThrottle, recordFailure, type ThrottleRule, type ThrottleState, undoFailure } from "../domain/throttle.ts";
 import { isRole, type RoleAssignment } from "../domain/roles.ts";
 import { passwordProblem } from "../domain/passwords.ts";
-import { appendAuditEvent } from "./audit.ts";
+import { accountFederation, appendAuditEvent } from "./audit.ts";
 import type { Actor, ActorUser, Db, Deps, RequestMeta, ServiceContext, Tx } from "./context.ts";
 import { hashPassword, newToken, sha256, verifyDummyPassword, verifyPassword } from "./crypto.ts";
 import { cleanText } from "./text.ts";
@@ -20,6 +20,11 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = { idleMs: 30 * 60_000, 
 /** How often a session's last-seen time is written (not on every request). */
 const TOUCH_INTERVAL_MS = 60_000;
 const SESSION_PREFIX = "sps_";
+/**
+ * Longer passwords are refused before they reach argon2 (hashing megabytes would let anyone tie up the
+ * server). New passwords have a lower limit (PASSWORD_MAX_LENGTH); this one only guards the checks.
+ */
+export const MAX_PASSWORD_INPUT_LENGTH = 1024;
 const API_TOKEN_PREFIX = "spt_";
 
 export interface SessionInfo {
@@ -73,6 +78,37 @@ export function accountThrottleKey(email: string): string {
   return `account:${sha256(email.trim().toLowerCase())}`;
 }
 
+/** Wrong current passwords when changing the password, per user: the same rule as failed sign-ins. */
+export function passwordChangeThrottleKey(userId: string): string {
+  return `password:${userId}`;
+}
+
+/**
+ * Reserves an attempt under the throttle: under a lock per key, checks the limits and counts the attempt as
+ * a failure before the (slow) password check, so that parallel attempts cannot get past the limit together.
+ * Returns the refusal when the limit is reached (after recording `throttledEvent`), otherwise null.
+ */
+async function reserveAttempt(
+  db: Db,
+  keys: { key: string; rule: ThrottleRule }[],
+  now: Date,
+  throttledEvent: (tx: Tx, locked: boolean) => Promise<unknown>,
+): Promise<ThrottledError | null> {
+  return db.transaction().execute(async (tx) => {
+    for (const { key } of keys) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
+    const states = await Promise.all(keys.map(({ key }) => readThrottle(tx, key)));
+    for (const [i, { rule }] of keys.entries()) {
+      const check = checkThrottle(states[i]!, rule, now);
+      if (!check.allowed) {
+        await throttledEvent(tx, check.locked);
+        return new ThrottledError(check.retryAt, check.locked);
+      }
+    }
+    for (const [i, { key, rule }] of keys.entries()) await writeThrottle(tx, key, recordFailure(states[i]!, rule, now));
+    return null;
+  });
+}
+
 function throttleKeys(email: string, ip: string | null): { key: string; rule: ThrottleRule }[] {
   const keys = [{ key: accountThrottleKey(email), rule: ACCOUNT_RULE }];
   if (ip) keys.push({ key: `client:${ip}`, rule: CLIENT_RULE });
@@ -98,7 +134,12 @@ async function readThrottle(db: Db | Tx, key: string): Promise<ThrottleState | n
 export async function signIn(
   deps: Deps,
   meta: RequestMeta,
-  input: { email?: unknown; password?: unknown },
+  input: {
+    email?: unknown;
+    password?: unknown;
+    /** A language picked on this browser before signing in: it becomes the user's if they never chose one. */
+    locale?: unknown;
+  },
   settings: SessionSettings = DEFAULT_SESSION_SETTINGS,
 ): Promise<SignInResult> {
   const email = typeof input.email === "string" ? cleanText(input.email).trim().slice(0, 254) : "";
@@ -106,26 +147,18 @@ export async function signIn(
   const fieldErrors: Record<string, string[]> = {};
   if (!email) fieldErrors.email = ["errors.required"];
   if (!password) fieldErrors.password = ["errors.required"];
+  else if (password.length > MAX_PASSWORD_INPUT_LENGTH) fieldErrors.password = ["password.errors.tooLongToCheck"];
   if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
 
   const now = deps.now();
   const keys = throttleKeys(email, meta.ip);
-  // Reserve the attempt: under a lock per key, check the limits and count the attempt as a failure before
-  // the (slow) password check, so that parallel attempts cannot get past the limit together.
-  const blocked = await deps.db.transaction().execute(async (tx) => {
-    for (const { key } of keys) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
-    const states = await Promise.all(keys.map(({ key }) => readThrottle(tx, key)));
-    for (const [i, { rule }] of keys.entries()) {
-      const check = checkThrottle(states[i]!, rule, now);
-      if (!check.allowed) {
-        await appendAuditEvent(tx, { actorUserId: null, actorRole: null, action: "auth.sign_in_throttled", entityType: "session", meta, details: { locked: check.locked } }, now);
-        return check;
-      }
-    }
-    for (const [i, { key, rule }] of keys.entries()) await writeThrottle(tx, key, recordFailure(states[i]!, rule, now));
-    return null;
+  const blocked = await reserveAttempt(deps.db, keys, now, async (tx, locked) => {
+    // The account's administrators see attempts on it; the answer to the caller stays the same.
+    const target = await tx.selectFrom("users").select("id").where(({ eb, fn }) => eb(fn("lower", ["email"]), "=", email.toLowerCase())).executeTakeFirst();
+    const federationId = await accountFederation(tx, target?.id);
+    await appendAuditEvent(tx, { actorUserId: null, actorRole: null, action: "auth.sign_in_throttled", entityType: "session", federationId, meta, details: { locked } }, now);
   });
-  if (blocked) throw new ThrottledError(blocked.retryAt, blocked.locked);
+  if (blocked) throw blocked;
 
   const user = await deps.db.selectFrom("users").selectAll().where(({ eb, fn }) => eb(fn("lower", ["email"]), "=", email.toLowerCase())).executeTakeFirst();
   let ok = false;
@@ -152,7 +185,12 @@ export async function signIn(
   }
 
   const token = newToken(SESSION_PREFIX);
+  const pickedLocale = input.locale === "sv" || input.locale === "nb" || input.locale === "en" ? input.locale : null;
+  const locale = pickedLocale && !user.locale_chosen ? pickedLocale : user.locale;
   const session = await deps.db.transaction().execute(async (tx) => {
+    if (pickedLocale && !user.locale_chosen) {
+      await tx.updateTable("users").set({ locale, locale_chosen: true, updated_at: now }).where("id", "=", user.id).execute();
+    }
     // The attempt succeeded: the account starts afresh, and the client address gets its attempt back.
     await tx.deleteFrom("login_throttle").where("key", "=", keys[0]!.key).execute();
     for (const { key, rule } of keys.slice(1)) {
@@ -180,7 +218,7 @@ export async function signIn(
   return {
     token,
     session: { id: session.id, expiresAt: session.expires_at, idleExpiresAt: new Date(now.getTime() + settings.idleMs) },
-    user: toActorUser(user),
+    user: toActorUser({ ...user, locale }),
   };
 }
 
@@ -258,15 +296,28 @@ export async function changePassword(
   const confirm = typeof input.confirmPassword === "string" ? input.confirmPassword : "";
   const fieldErrors: Record<string, string[]> = {};
   if (!current) fieldErrors.currentPassword = ["errors.required"];
+  else if (current.length > MAX_PASSWORD_INPUT_LENGTH) fieldErrors.currentPassword = ["password.errors.tooLongToCheck"];
   const problem = next ? passwordProblem(next, ctx.actor.user.email) : "required";
   if (problem) fieldErrors.newPassword = [problem === "required" ? "errors.required" : `password.errors.${problem}`];
   else if (confirm !== next) fieldErrors.confirmPassword = ["password.errors.mismatch"];
   if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
 
-  const user = await ctx.db.selectFrom("users").select("password_hash").where("id", "=", ctx.actor.user.id).executeTakeFirstOrThrow();
+  // Someone at an unlocked computer must not be able to try passwords here without limit either.
+  const userId = ctx.actor.user.id;
+  const throttleKey = passwordChangeThrottleKey(userId);
+  const blocked = await reserveAttempt(ctx.db, [{ key: throttleKey, rule: ACCOUNT_RULE }], ctx.now(), (tx, locked) =>
+    appendAuditEvent(tx, { actorUserId: userId, actorRole: null, action: "auth.password_change_throttled", entityType: "user", entityId: userId, meta: ctx.meta, details: { locked } }, ctx.now()),
+  );
+  if (blocked) throw blocked;
+  const user = await ctx.db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow();
   if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) {
+    await ctx.db.transaction().execute((tx) =>
+      appendAuditEvent(tx, { actorUserId: userId, actorRole: null, action: "auth.password_change_failed", entityType: "user", entityId: userId, meta: ctx.meta }, ctx.now()),
+    );
     throw new ValidationError({ currentPassword: ["password.errors.wrongCurrent"] });
   }
+  // The right current password: the count starts afresh.
+  await ctx.db.deleteFrom("login_throttle").where("key", "=", throttleKey).execute();
   if (await verifyPassword(user.password_hash, next)) throw new ValidationError({ newPassword: ["password.errors.unchanged"] });
   const passwordHash = await hashPassword(next);
   await ctx.db.transaction().execute(async (tx) => {
@@ -312,7 +363,16 @@ export async function issueApiToken(
     .executeTakeFirstOrThrow();
   await appendAuditEvent(
     tx,
-    { actorUserId: input.createdBy, actorRole: input.createdByRole, action: "token.create", entityType: "api_token", entityId: row.id, meta: input.meta, details: { userId: input.userId } },
+    {
+      actorUserId: input.createdBy,
+      actorRole: input.createdByRole,
+      action: "token.create",
+      entityType: "api_token",
+      entityId: row.id,
+      federationId: await accountFederation(tx, input.userId),
+      meta: input.meta,
+      details: { userId: input.userId },
+    },
     input.now,
   );
   return { token, id: row.id };

@@ -225,3 +225,84 @@ export async function enrol(ctx: ServiceContext, placementId: string, input: unk
     return row;
   });
 }
+
+export interface PersonPlacementView {
+  programName: string;
+  place: Place;
+  acceptedOn: string;
+  enrolment: {
+    coordinatorName: string;
+    startDate: string;
+    plannedEndDate: string;
+    firstMeetingDate: string | null;
+    firstMeetingTime: string | null;
+    firstMeetingPlace: string;
+    therapistOffered: boolean;
+    therapistAccepted: boolean | null;
+  } | null;
+  /** Consents were recorded, but none is valid now: the member authorities no longer see the person. */
+  consentGone: boolean;
+  /** The reader may manage places (a link to the program page, or to enrol). */
+  canManage: boolean;
+  programId: string;
+  placementId: string;
+}
+
+/**
+ * A person's current place in their program and their enrolment, for those who may see the person.
+ * Shows plainly when the person's consent is gone. Reading it is recorded in the audit log.
+ */
+export async function personPlacement(ctx: ServiceContext, personId: string): Promise<PersonPlacementView | null> {
+  const today = isoToday(ctx.now());
+  return ctx.db.transaction().execute(async (tx) => {
+    const person = await loadPerson(tx, personId, today);
+    if (!person) throw new NotFoundError("person");
+    const view = decide(ctx.actor.subject, "person.view", person.resource);
+    if (!view.allowed) throw new NotFoundError("person");
+    const row = await tx
+      .selectFrom("placements as pl")
+      .innerJoin("programs as pr", "pr.id", "pl.program_id")
+      .leftJoin("enrolments as e", "e.placement_id", "pl.id")
+      .leftJoin("users as c", "c.id", "e.coordinator_id")
+      .select([
+        "pl.id", "pl.place", "pl.accepted_on", "pl.program_id", "pr.name as program_name", "pr.federation_id",
+        "e.id as enrolment_id", "e.start_date", "e.planned_end_date", "e.first_meeting_date", "e.first_meeting_time",
+        "e.first_meeting_place", "e.therapist_offered", "e.therapist_accepted", "c.display_name as coordinator_name",
+      ])
+      .where("pl.person_id", "=", person.row.id)
+      .where("pl.ended_at", "is", null)
+      .orderBy("pl.placed_at", "desc")
+      .executeTakeFirst();
+    if (!row) return null;
+    await auditByActor(tx, ctx, view.role, {
+      action: "placement.view",
+      entityType: "placement",
+      entityId: row.id,
+      personId: person.row.id,
+      programId: row.program_id,
+      federationId: row.federation_id,
+    });
+    const consent = person.resource.consent;
+    return {
+      programId: row.program_id,
+      programName: row.program_name,
+      placementId: row.id,
+      place: row.place,
+      acceptedOn: row.accepted_on,
+      enrolment: row.enrolment_id
+        ? {
+            coordinatorName: row.coordinator_name ?? "",
+            startDate: row.start_date!,
+            plannedEndDate: row.planned_end_date!,
+            firstMeetingDate: row.first_meeting_date,
+            firstMeetingTime: row.first_meeting_time,
+            firstMeetingPlace: row.first_meeting_place ?? "",
+            therapistOffered: row.therapist_offered ?? false,
+            therapistAccepted: row.therapist_accepted,
+          }
+        : null,
+      consentGone: consent !== null && consent.length === 0,
+      canManage: decide(ctx.actor.subject, "placement.manage", { type: "program", programId: row.program_id, federationId: row.federation_id }).allowed,
+    };
+  });
+}

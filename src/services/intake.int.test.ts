@@ -4,7 +4,7 @@ import { createWorld, type World } from "../../tests/support/world.ts";
 import { recordConsent, withdrawConsent } from "./consents.ts";
 import { adviseConsultation, assessRequest, getMeeting, listMeetings, moveAgendaItem, recordAttendance, setMeetingSettings, setMeetingStatus } from "./meetings.ts";
 import { createConsultation, getConsultation, listConsultations } from "./consultations.ts";
-import { enrol, enrolmentForm } from "./enrolments.ts";
+import { enrol, enrolmentForm, personPlacement } from "./enrolments.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 import { listNotifications } from "./notifications.ts";
 import { updateProgram } from "./organisations.ts";
@@ -196,7 +196,26 @@ describeEachDatabase("intake", (flavour) => {
     const enrolment = await t.deps.db.selectFrom("enrolments").selectAll().where("placement_id", "=", waiting.placementId).executeTakeFirstOrThrow();
     expect(enrolment).toMatchObject({ planned_end_date: "2027-12-01", therapist_offered: true, therapist_accepted: true });
     expect((await enrolmentForm(coordinator, waiting.placementId)).coordinators[0]!.caseload).toBe(1);
-    expect(await getRequest(officer, item.requestId!)).toMatchObject({ place: "enrolled" });
+    expect(await getRequest(officer, item.requestId!)).toMatchObject({
+      place: "enrolled",
+      enrolment: { coordinatorName: "Test coordinator", startDate: "2026-12-01", plannedEndDate: "2027-12-01", firstMeetingDate: "2026-12-01", firstMeetingTime: "10:00", firstMeetingPlace: "KRUS" },
+    });
+    // The person's page shows the place and the enrolment to those who see the person, and records the read.
+    expect(await personPlacement(officer, waiting.personId)).toMatchObject({
+      place: "ordinary",
+      canManage: false,
+      consentGone: false,
+      enrolment: { coordinatorName: "Test coordinator", therapistOffered: true, therapistAccepted: true },
+    });
+    expect((await personPlacement(coordinator, waiting.personId))!.canManage).toBe(true);
+    await expect(personPlacement(await w.ctx("officerOtherProgram"), waiting.personId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(personPlacement(await w.ctx("steering"), waiting.personId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await personPlacement(coordinator, w.people.oscar)).toBeNull();
+    const read = await t.deps.db.selectFrom("audit_events").select("actor_user_id").where("action", "=", "placement.view").where("person_id", "=", waiting.personId).execute();
+    expect(read.map((r) => r.actor_user_id)).toEqual(expect.arrayContaining([w.users.officer.id, w.users.coordinator.id]));
+    // Only the person's requests when asked for one person.
+    expect((await listRequests(officer, { personId: waiting.personId })).map((r) => r.id)).toEqual([item.requestId]);
+    expect(await listRequests(officer, { personId: "not-a-uuid" })).toEqual([]);
     await expect(endPlacement(coordinator, waiting.placementId, { reason: "x" })).rejects.toMatchObject({ formErrors: ["places.errors.enrolled"] });
   });
 

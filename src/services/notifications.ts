@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   "participant.assigned",
   "place.free",
   "enrolment.first_meeting",
+  "studyVisit.cancelled",
+  "studyVisit.moved",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -49,6 +49,15 @@ export interface RequestView {
   recommendation: string | null;
   /** Accepted: where the person got a place. */
   place: "ordinary" | "pre_group" | "waiting" | "enrolled" | null;
+  /** Enrolled: the coordinator, the dates and the first meeting (which the referring officer attends). */
+  enrolment: {
+    coordinatorName: string;
+    startDate: string;
+    plannedEndDate: string;
+    firstMeetingDate: string | null;
+    firstMeetingTime: string | null;
+    firstMeetingPlace: string;
+  } | null;
   createdAt: Date;
   submittedAt: Date | null;
   decidedAt: Date | null;
@@ -345,7 +354,11 @@ export async function getRequest(ctx: ServiceContext, id: string): Promise<Reque
     const placement = await tx
       .selectFrom("placements as pl")
       .leftJoin("enrolments as e", "e.placement_id", "pl.id")
-      .select(["pl.place", "pl.ended_at", "e.id as enrolment_id"])
+      .leftJoin("users as c", "c.id", "e.coordinator_id")
+      .select([
+        "pl.place", "pl.ended_at", "e.id as enrolment_id", "e.start_date", "e.planned_end_date", "e.first_meeting_date",
+        "e.first_meeting_time", "e.first_meeting_place", "c.display_name as coordinator_name",
+      ])
       .where("pl.request_id", "=", r.id)
       .executeTakeFirst();
     const facts = await consentFacts(tx, r.person_id, r.program_id);
@@ -381,6 +394,17 @@ export async function getRequest(ctx: ServiceContext, id: string): Promise<Reque
       decision: r.decision,
       recommendation: r.decision === "not_ready" && (full.allowed || r.author_id === ctx.actor.user.id) ? r.recommendation : null,
       place: placement && !placement.ended_at ? (placement.enrolment_id ? "enrolled" : placement.place) : null,
+      enrolment:
+        full.allowed && placement?.enrolment_id && !placement.ended_at
+          ? {
+              coordinatorName: placement.coordinator_name ?? "",
+              startDate: placement.start_date!,
+              plannedEndDate: placement.planned_end_date!,
+              firstMeetingDate: placement.first_meeting_date,
+              firstMeetingTime: placement.first_meeting_time,
+              firstMeetingPlace: placement.first_meeting_place ?? "",
+            }
+          : null,
       createdAt: r.created_at,
       submittedAt: r.submitted_at,
       decidedAt: r.decided_at,

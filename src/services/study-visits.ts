@@ -4,6 +4,7 @@ import { isUuid } from "./access.ts";
 import { auditByActor } from "./audit.ts";
 import { type Db, isoToday, type ServiceContext, type Tx } from "./context.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
+import { notify } from "./notifications.ts";
 import { validate } from "./schemas/common.ts";
 import { bookingSchema, slotExceptionSchema, studyVisitScheduleSchema } from "./schemas/intake.ts";
 
@@ -249,6 +250,22 @@ export async function setSlotException(ctx: ServiceContext, programId: string, o
           created_by: ctx.actor.user.id,
         })
         .execute();
+    }
+    // Nobody should come to a visit that is not there: whoever booked a visitor on the slot is told.
+    if (data.action !== "restore") {
+      const bookers = await tx
+        .selectFrom("study_visit_bookings")
+        .select("booked_by")
+        .where("program_id", "=", programId)
+        .where("slot_date", "=", originalDate)
+        .where("status", "=", "booked")
+        .execute();
+      await notify(tx, ctx.now(), ctx.publicUrl, {
+        userIds: bookers.map((b) => b.booked_by).filter((id) => id !== ctx.actor.user.id),
+        kind: data.action === "cancel" ? "studyVisit.cancelled" : "studyVisit.moved",
+        params: { program: program.name, date: originalDate, ...(data.action === "move" ? { start: data.movedDate!, time: data.movedStart! } : {}) },
+        link: `/programs/${programId}/study-visits`,
+      });
     }
     await auditByActor(tx, ctx, decision.role, { action: "studyVisit.slot", entityType: "program", entityId: programId, programId, federationId: program.federation_id, details: { originalDate, ...data } });
   });

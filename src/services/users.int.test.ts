@@ -1,4 +1,7 @@
+import { Migrator } from "kysely/migration";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { migrationProvider } from "../persistence/migrations/index.ts";
+import { appendAuditEvent } from "./audit.ts";
 import { loadActor } from "./auth.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 import {
@@ -13,6 +16,7 @@ import {
   listUsers,
   myRoles,
   resetPassword,
+  revokeApiToken,
   roleFormOptions,
   setUserActive,
   updateUser,
@@ -80,7 +84,8 @@ describeEachDatabase("users and roles", (flavour) => {
     await expect(updateUser(otherAdmin, w.users.coordinator.id, { email: "x@y.example", displayName: "X" })).rejects.toBeInstanceOf(ForbiddenError);
     const visible = (await listUsers(otherAdmin)).map((u) => u.id);
     expect(visible).toContain(w.users.otherFederationAdmin.id);
-    expect(visible).toContain(w.users.noRole.id); // an account without roles can be set up by any administrator
+    // An account without roles and without a federation of its own is the installation administrators' to set up.
+    expect(visible).not.toContain(w.users.noRole.id);
     expect(visible).not.toContain(w.users.coordinator.id);
     expect(visible).not.toContain(w.users.installationAdmin.id);
     expect((await listUsers(fedAdmin)).map((u) => u.id)).toContain(w.users.coordinator.id);
@@ -89,6 +94,69 @@ describeEachDatabase("users and roles", (flavour) => {
     // Giving oneself a role would open any register to an administrator.
     await expect(addRoleAssignment(fedAdmin, w.users.federationAdmin.id, { role: "manager", programId: w.programId })).rejects.toMatchObject({ formErrors: ["user.errors.ownRoles"] });
     await expect(endRoleAssignment(fedAdmin, "not-a-uuid", "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("keeps accounts without roles with their own federation: another federation's administrator cannot touch them", async () => {
+    const fedAdmin = await w.ctx("federationAdmin");
+    const otherAdmin = await w.ctx("otherFederationAdmin");
+    const installation = await w.ctx("installationAdmin");
+    // Created by federation A's administrator, no role yet.
+    const fresh = await createUser(fedAdmin, { email: "ny.utan.roll@kalmar.example", displayName: "Ny utan roll" });
+    // Former staff of A: created by the installation's administrator, given a role in A, which has ended.
+    const former = await createUser(installation, { email: "slutat@kalmar.example", displayName: "Har slutat" });
+    expect((await getUser(installation, former.id)).homeFederation).toBeNull();
+    const role = await addRoleAssignment(installation, former.id, { role: "coordinator", programId: w.programId });
+    const token = await createApiTokenFor(installation, former.id, { name: "Gammal" });
+    await endRoleAssignment(installation, former.id, role.id);
+    expect((await loadActor(t.deps.db, former.id))?.subject.assignments).toEqual([]);
+
+    for (const id of [fresh.id, former.id]) {
+      expect((await listUsers(otherAdmin)).map((u) => u.id), id).not.toContain(id);
+      await expect(getUser(otherAdmin, id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(resetPassword(otherAdmin, id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(setUserActive(otherAdmin, id, false)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createApiTokenFor(otherAdmin, id, { name: "Kapning" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(updateUser(otherAdmin, id, { email: "kapad@annat.example", displayName: "Kapad" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(addRoleAssignment(otherAdmin, id, { role: "steering_group", federationId: w.otherFederationId })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(deleteUser(otherAdmin, id)).rejects.toBeInstanceOf(ForbiddenError);
+      // Their own federation's administrator and the installation's administrators manage them.
+      expect((await listUsers(fedAdmin)).map((u) => u.id)).toContain(id);
+      expect((await listUsers(installation)).map((u) => u.id)).toContain(id);
+      expect((await getUser(fedAdmin, id)).homeFederation).toEqual({ id: w.federationId, name: expect.stringMatching(/^Samordningsförbundet /) });
+    }
+    await expect(revokeApiToken(otherAdmin, former.id, token.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await revokeApiToken(fedAdmin, former.id, token.id);
+    await resetPassword(fedAdmin, fresh.id);
+    await addRoleAssignment(fedAdmin, fresh.id, { role: "volunteer", programId: w.programId });
+
+    // An account the installation's administrator created and gave no role belongs to no federation yet.
+    const unowned = await createUser(installation, { email: "ingen.hemvist@test.example", displayName: "Utan förbund" });
+    for (const admin of [fedAdmin, otherAdmin]) {
+      expect((await listUsers(admin)).map((u) => u.id)).not.toContain(unowned.id);
+      await expect(getUser(admin, unowned.id)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    // A role in a federation gives it that federation, for good: it stays after the role has ended.
+    const first = await addRoleAssignment(installation, unowned.id, { role: "steering_group", federationId: w.otherFederationId });
+    await endRoleAssignment(installation, unowned.id, first.id);
+    expect((await getUser(otherAdmin, unowned.id)).homeFederation?.id).toBe(w.otherFederationId);
+    await expect(getUser(fedAdmin, unowned.id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("records the account's federation in its account and security events", async () => {
+    const fedAdmin = await w.ctx("federationAdmin");
+    const { id } = await createUser(fedAdmin, { email: "handelser@kalmar.example", displayName: "Händelser" });
+    const token = await createApiTokenFor(fedAdmin, id, { name: "Integration" });
+    await revokeApiToken(fedAdmin, id, token.id);
+    await resetPassword(fedAdmin, id);
+    const events = await t.deps.db
+      .selectFrom("audit_events")
+      .select(["action", "federation_id"])
+      .where((eb) => eb.or([eb("entity_id", "=", id), eb("entity_id", "=", token.id)]))
+      .orderBy("seq")
+      .execute();
+    expect(events).toEqual(
+      ["user.create", "token.create", "token.revoke", "user.password_reset"].map((action) => ({ action, federation_id: w.federationId })),
+    );
   });
 
   it("ends a role, but never the last administrator's", async () => {
@@ -130,5 +198,47 @@ describeEachDatabase("users and roles", (flavour) => {
     expect(token).toMatch(/^spt_/);
     const events = await t.deps.db.selectFrom("audit_events").select(["action", "actor_role"]).where("actor_role", "=", "operator").execute();
     expect(events.map((e) => e.action)).toEqual(["user.bootstrap_administrator", "user.bootstrap_administrator", "token.create"]);
+  });
+});
+
+describeEachDatabase("account ownership of existing accounts (migration 0003)", (flavour) => {
+  let t: TestDatabase;
+  afterAll(() => t.close());
+
+  it("gives accounts the federation of the administrator who created them, or of their first role", async () => {
+    t = await createTestDatabase(flavour);
+    const migrator = new Migrator({ db: t.deps.db, provider: migrationProvider });
+    expect((await migrator.migrateTo("0002_intake")).error).toBeUndefined();
+    const w = await createWorld(t.deps);
+    const db = t.deps.db;
+    // Made before the migration: one account created by federation A's administrator (no role yet), one
+    // person who used to work in A (the role has ended), one created by the installation's administrator.
+    const insert = async (email: string) => (await db.insertInto("users").values({ email, display_name: email }).returning("id").executeTakeFirstOrThrow()).id;
+    const createdInA = await insert("skapad.i.a@test.example");
+    const formerStaff = await insert("tidigare@test.example");
+    const byInstallation = await insert("installation@test.example");
+    await db.transaction().execute(async (tx) => {
+      const created = (userId: string, actor: string) =>
+        // The world's roles were given at the real time of day, before these accounts were made.
+        appendAuditEvent(tx, { actorUserId: actor, actorRole: "administrator", action: "user.create", entityType: "user", entityId: userId, federationId: w.federationId }, new Date());
+      await created(createdInA, w.users.federationAdmin.id);
+      await created(formerStaff, w.users.installationAdmin.id);
+      await created(byInstallation, w.users.installationAdmin.id);
+    });
+    await db.insertInto("role_assignments").values({ user_id: formerStaff, role: "therapist", program_id: w.programId, ended_at: t.deps.now() }).execute();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+
+    const homes = new Map((await db.selectFrom("users").select(["id", "home_federation_id"]).execute()).map((u) => [u.id, u.home_federation_id]));
+    expect(homes.get(createdInA)).toBe(w.federationId);
+    expect(homes.get(formerStaff)).toBe(w.federationId);
+    expect(homes.get(byInstallation)).toBeNull();
+    expect(homes.get(w.users.coordinator.id)).toBe(w.federationId);
+    expect(homes.get(w.users.participant.id)).toBe(w.federationId);
+    expect(homes.get(w.users.otherFederationAdmin.id)).toBe(w.otherFederationId);
+    expect(homes.get(w.users.installationAdmin.id)).toBeNull();
+    expect(homes.get(w.users.noRole.id)).toBeNull();
+    // The other federation's administrator now has nothing to do with the former staff member.
+    await expect(getUser(await w.ctx("otherFederationAdmin"), formerStaff)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await getUser(await w.ctx("federationAdmin"), formerStaff)).id).toBe(formerStaff);
   });
 });

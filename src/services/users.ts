@@ -2,8 +2,8 @@ import type { Selectable } from "kysely";
 import { decide, type Resource } from "../domain/policy.ts";
 import { type Role, type ScopeField, scopeProblems } from "../domain/roles.ts";
 import type { DB } from "../persistence/schema.ts";
-import { appendAuditEvent, auditByActor } from "./audit.ts";
-import { accountThrottleKey, type ApiTokenInfo, endSessions, issueApiToken, listApiTokens } from "./auth.ts";
+import { accountFederation, appendAuditEvent, auditByActor } from "./audit.ts";
+import { accountThrottleKey, type ApiTokenInfo, endSessions, issueApiToken, listApiTokens, passwordChangeThrottleKey } from "./auth.ts";
 import type { Db, Deps, ServiceContext, Tx } from "./context.ts";
 import { hashPassword, temporaryPassword } from "./crypto.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
@@ -38,6 +38,8 @@ export interface UserSummary {
 
 export interface UserDetails extends UserSummary {
   locale: string;
+  /** The federation the account belongs to; null: only the installation's administrators manage it without roles. */
+  homeFederation: { id: string; name: string } | null;
   mustChangePassword: boolean;
   createdAt: Date;
   assignments: RoleAssignmentView[];
@@ -57,7 +59,10 @@ function authorizeAny(ctx: ServiceContext): string {
   throw new ForbiddenError();
 }
 
-/** Where a user's roles apply: the whole installation (an installation administrator), or these federations. */
+/**
+ * Whose an account is: the whole installation's (an installation administrator), or these federations'
+ * (where its roles apply, and the federation the account belongs to: docs/decisions/0007-account-ownership.md).
+ */
 interface TargetScope {
   installation: boolean;
   federations: Set<string>;
@@ -66,6 +71,9 @@ interface TargetScope {
 async function targetScopes(db: Db | Tx, userIds: string[]): Promise<Map<string, TargetScope>> {
   const scopes = new Map<string, TargetScope>(userIds.map((id) => [id, { installation: false, federations: new Set<string>() }]));
   if (!userIds.length) return scopes;
+  for (const u of await db.selectFrom("users").select(["id", "home_federation_id"]).where("id", "in", userIds).where("home_federation_id", "is not", null).execute()) {
+    scopes.get(u.id)?.federations.add(u.home_federation_id!);
+  }
   const rows = await db
     .selectFrom("role_assignments as ra")
     .leftJoin("programs as p", "p.id", "ra.program_id")
@@ -85,15 +93,16 @@ async function targetScopes(db: Db | Tx, userIds: string[]): Promise<Map<string,
 }
 
 /**
- * May the actor manage this account? They must administer every federation the user's roles touch
- * (the installation for an installation administrator). An account without roles belongs to no one
- * yet: any administrator may set it up. Returns the role that allows it, for the audit log.
+ * May the actor manage this account? They must administer every federation the account belongs to or
+ * has roles in (the installation for an installation administrator). An account with neither roles nor a
+ * federation of its own is the installation administrators' alone. Returns the role that allows it, for
+ * the audit log.
  */
 function manages(ctx: ServiceContext, scope: TargetScope): string | null {
-  const resources: Resource[] = scope.installation
-    ? [{ type: "installation" }]
-    : [...scope.federations].map((federationId) => ({ type: "federation" as const, federationId }));
-  if (resources.length === 0) return administratorRole(ctx);
+  const resources: Resource[] =
+    scope.installation || scope.federations.size === 0
+      ? [{ type: "installation" }]
+      : [...scope.federations].map((federationId) => ({ type: "federation" as const, federationId }));
   let role: string | null = null;
   for (const resource of resources) {
     const decision = decide(ctx.actor.subject, "user.manage", resource);
@@ -103,12 +112,23 @@ function manages(ctx: ServiceContext, scope: TargetScope): string | null {
   return role;
 }
 
-function administratorRole(ctx: ServiceContext): string | null {
-  try {
-    return authorizeAny(ctx);
-  } catch {
-    return null;
+/**
+ * The federation a new account belongs to: the creating federation administrator's (the oldest of their
+ * federation administrator roles, if they hold several); none when an installation administrator creates
+ * it (it then gets the federation of its first role).
+ */
+function creatorFederation(ctx: ServiceContext): string | null {
+  if (decide(ctx.actor.subject, "user.manage", { type: "installation" }).allowed) return null;
+  for (const a of ctx.actor.subject.assignments) {
+    if (a.role !== "administrator" || !a.federationId) continue;
+    if (decide(ctx.actor.subject, "user.manage", { type: "federation", federationId: a.federationId }).allowed) return a.federationId;
   }
+  return null;
+}
+
+/** Throws unless the actor may manage user accounts at all (to refuse the administration pages at once). */
+export function assertMayManageUsers(ctx: ServiceContext): void {
+  authorizeAny(ctx);
 }
 
 async function authorizeTarget(ctx: ServiceContext, db: Db | Tx, userId: string): Promise<string> {
@@ -183,12 +203,16 @@ export async function getUser(ctx: ServiceContext, userId: string): Promise<User
   const names = await scopeLabels(ctx, rows);
   const sessions = await ctx.db.selectFrom("sessions").select((eb) => eb.fn.countAll<string>().as("n")).where("user_id", "=", userId).where("ended_at", "is", null).where("expires_at", ">", ctx.now()).executeTakeFirstOrThrow();
   const trace = await ctx.db.selectFrom("audit_events").select("seq").where("actor_user_id", "=", userId).limit(1).executeTakeFirst();
+  const home = user.home_federation_id
+    ? await ctx.db.selectFrom("federations").select(["id", "name"]).where("id", "=", user.home_federation_id).executeTakeFirst()
+    : undefined;
   return {
     id: user.id,
     email: user.email,
     displayName: user.display_name,
     active: user.active,
     locale: user.locale,
+    homeFederation: home ?? null,
     mustChangePassword: user.must_change_password,
     createdAt: user.created_at,
     roles: [...new Set(rows.map((r) => r.role as Role))],
@@ -215,15 +239,25 @@ export async function createUser(ctx: ServiceContext, input: unknown): Promise<{
   const data = validate(userInputSchema, input);
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
+  const homeFederationId = creatorFederation(ctx);
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.now();
     const row = await tx
       .insertInto("users")
-      .values({ email: data.email, display_name: data.displayName, locale: data.locale, password_hash: passwordHash, must_change_password: true, created_at: now, updated_at: now })
+      .values({
+        email: data.email,
+        display_name: data.displayName,
+        locale: data.locale,
+        password_hash: passwordHash,
+        must_change_password: true,
+        home_federation_id: homeFederationId,
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow()
       .catch(duplicateEmail);
-    await auditByActor(tx, ctx, role, { action: "user.create", entityType: "user", entityId: row.id });
+    await auditByActor(tx, ctx, role, { action: "user.create", entityType: "user", entityId: row.id, federationId: homeFederationId });
     return { id: row.id, temporaryPassword: password };
   });
 }
@@ -249,10 +283,10 @@ export async function updateUser(ctx: ServiceContext, userId: string, input: unk
   });
 }
 
-/** The signed-in user's own language choice. */
+/** The signed-in user's own language choice (from then on, a language picked before sign-in does not replace it). */
 export async function setOwnLocale(ctx: ServiceContext, locale: string): Promise<void> {
   const parsed = validate(userInputSchema.pick({ locale: true }), { locale });
-  await ctx.db.updateTable("users").set({ locale: parsed.locale, updated_at: ctx.now() }).where("id", "=", ctx.actor.user.id).execute();
+  await ctx.db.updateTable("users").set({ locale: parsed.locale, locale_chosen: true, updated_at: ctx.now() }).where("id", "=", ctx.actor.user.id).execute();
 }
 
 async function findUser(tx: Tx, userId: string) {
@@ -347,6 +381,8 @@ export async function addRoleAssignment(ctx: ServiceContext, userId: string, inp
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // An account without a federation of its own gets the federation of its first role there, for good.
+    if (federationId) await tx.updateTable("users").set({ home_federation_id: federationId }).where("id", "=", userId).where("home_federation_id", "is", null).execute();
     await auditByActor(tx, ctx, decision.role, {
       action: "role.assign",
       entityType: "user",
@@ -436,7 +472,7 @@ export async function resetPassword(ctx: ServiceContext, userId: string): Promis
     await tx.updateTable("users").set({ password_hash: passwordHash, must_change_password: true, password_changed_at: now, updated_at: now }).where("id", "=", userId).execute();
     const ended = await endSessions(tx, userId, "password_reset", now);
     // A locked account can sign in with its new password at once.
-    await tx.deleteFrom("login_throttle").where("key", "=", accountThrottleKey(user.email)).execute();
+    await tx.deleteFrom("login_throttle").where("key", "in", [accountThrottleKey(user.email), passwordChangeThrottleKey(userId)]).execute();
     await auditByActor(tx, ctx, role, { action: "user.password_reset", entityType: "user", entityId: userId, details: { sessionsEnded: ended } });
   });
   return { temporaryPassword: password };
@@ -498,7 +534,7 @@ export async function revokeApiToken(ctx: ServiceContext, userId: string, tokenI
     const now = ctx.now();
     const row = await tx.updateTable("api_tokens").set({ revoked_at: now, revoked_by: ctx.actor.user.id }).where("id", "=", tokenId).where("user_id", "=", userId).where("revoked_at", "is", null).returning("id").executeTakeFirst();
     if (!row) throw new NotFoundError("token");
-    await auditByActor(tx, ctx, role, { action: "token.revoke", entityType: "api_token", entityId: tokenId, details: { userId } });
+    await auditByActor(tx, ctx, role, { action: "token.revoke", entityType: "api_token", entityId: tokenId, federationId: await accountFederation(tx, userId), details: { userId } });
   });
 }
 

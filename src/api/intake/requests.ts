@@ -50,6 +50,17 @@ export const RequestSchema = z
     decision: z.enum(["accepted", "not_ready"]).nullable(),
     recommendation: z.string().nullable().openapi({ description: "The team's recommendation when not ready." }),
     place: z.enum(["ordinary", "pre_group", "waiting", "enrolled"]).nullable(),
+    enrolment: z
+      .object({
+        coordinatorName: z.string(),
+        startDate: z.string(),
+        plannedEndDate: z.string(),
+        firstMeetingDate: z.string().nullable(),
+        firstMeetingTime: z.string().nullable(),
+        firstMeetingPlace: z.string(),
+      })
+      .nullable()
+      .openapi({ description: "Enrolled, and the caller may read the request: the coordinator, the dates and the first meeting." }),
     createdAt: isoDateTime(),
     submittedAt: isoDateTime().nullable(),
     decidedAt: isoDateTime().nullable(),

@@ -3,6 +3,10 @@ import { defineMessages } from "../define.ts";
 // Notifications in the app and their e-mails. E-mails never name a person: references only.
 export const notificationsMessages = defineMessages({
   sv: {
+    "notification.studyVisit.cancelled.title": "Ett studiebesök i {program} är inställt",
+    "notification.studyVisit.cancelled.body": "Studiebesöket den {date} i {program} är inställt. Du har bokat en besökare den dagen: boka gärna en ny tid och hör av dig till besökaren.",
+    "notification.studyVisit.moved.title": "Ett studiebesök i {program} är flyttat",
+    "notification.studyVisit.moved.body": "Studiebesöket den {date} i {program} är flyttat till {start} klockan {time}. Du har bokat en besökare den dagen: hör av dig till besökaren.",
     "notification.email.greeting": "Hej!",
     "notification.email.link": "Läs mer i Spelplan: {url}",
     "notification.email.footer": "Det här mejlet skickades automatiskt av Spelplan. Av sekretesskäl står inga namn i mejlet. Svara inte på det.",
@@ -38,6 +42,10 @@ export const notificationsMessages = defineMessages({
     "notifications.open": "Öppna",
   },
   nb: {
+    "notification.studyVisit.cancelled.title": "Et studiebesøk i {program} er avlyst",
+    "notification.studyVisit.cancelled.body": "Studiebesøket den {date} i {program} er avlyst. Du har bestilt plass til en besøkende den dagen: bestill gjerne en ny tid og gi beskjed til den besøkende.",
+    "notification.studyVisit.moved.title": "Et studiebesøk i {program} er flyttet",
+    "notification.studyVisit.moved.body": "Studiebesøket den {date} i {program} er flyttet til {start} klokken {time}. Du har bestilt plass til en besøkende den dagen: gi beskjed til den besøkende.",
     "notification.email.greeting": "Hei!",
     "notification.email.link": "Les mer i Spelplan: {url}",
     "notification.email.footer": "Denne e-posten ble sendt automatisk av Spelplan. Av hensyn til taushetsplikten står det ingen navn i e-posten. Ikke svar på den.",
@@ -73,6 +81,10 @@ export const notificationsMessages = defineMessages({
     "notifications.open": "Åpne",
   },
   en: {
+    "notification.studyVisit.cancelled.title": "A study visit at {program} is cancelled",
+    "notification.studyVisit.cancelled.body": "The study visit on {date} at {program} is cancelled. You booked a visitor that day: please book a new time and let the visitor know.",
+    "notification.studyVisit.moved.title": "A study visit at {program} has moved",
+    "notification.studyVisit.moved.body": "The study visit on {date} at {program} has moved to {start} at {time}. You booked a visitor that day: please let the visitor know.",
     "notification.email.greeting": "Hello,",
     "notification.email.link": "Read more in Spelplan: {url}",
     "notification.email.footer": "This e-mail was sent automatically by Spelplan. For confidentiality it names no one. Please do not reply.",

@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from "kysely/migration";
 import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_intake.ts";
+import * as m0003 from "./0003_account_federation.ts";
 
 // Migrations are listed here (not read from disk) so that they work the same in the server
 // bundle, the command-line tool and the tests. Names sort in the order they must run.
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_intake": m0002,
+  "0003_account_federation": m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

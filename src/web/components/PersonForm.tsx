@@ -55,13 +55,17 @@ export function PersonForm({
     protectedIdentity: protectedIdentity ? "on" : undefined,
   });
   const possibleDuplicate = form.errors?.includes("conflict.possible_duplicate") ?? false;
+  // The error summary's link for the sex goes to a radio button (the checked one, else the first), which can
+  // take the focus; the group's fieldset cannot.
+  const radioId = (sex: string) => `${fields.sex.id}-${sex}`;
+  const chosenSex = SEXES.find((sex) => sex === (fields.sex.value ?? fields.sex.initialValue)) ?? SEXES[0];
   const visibleFields = {
     ...(programs && programs.length > 1 ? { programId: fields.programId } : {}),
     firstName: fields.firstName,
     lastName: fields.lastName,
     idNumber: fields.idNumber,
     birthDate: fields.birthDate,
-    sex: fields.sex,
+    sex: { id: radioId(chosenSex), errors: fields.sex.errors },
     preferredLanguage: fields.preferredLanguage,
     email: fields.email,
     phone: fields.phone,
@@ -130,7 +134,7 @@ export function PersonForm({
                 legend={t("person.sex")}
               >
                 {SEXES.map((sex) => (
-                  <Radio key={sex} value={sex}>
+                  <Radio key={sex} id={radioId(sex)} value={sex}>
                     {t(`sex.${sex}`)}
                   </Radio>
                 ))}

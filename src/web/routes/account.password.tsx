@@ -5,6 +5,7 @@ import { Form, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "../../domain/passwords.ts";
 import { changePassword } from "../../services/auth.ts";
+import { ThrottledError } from "../../services/errors.ts";
 import { CsrfField, FormErrorSummary, replyWithError, useFieldError } from "../lib/forms.tsx";
 import { isFormError, requireUser } from "../lib/guards.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -33,6 +34,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     await changePassword(ctx, web.auth?.sessionId ?? null, submission.value);
     return redirect("/account?passwordChanged=1");
   } catch (error) {
+    // Too many wrong current passwords: said in this page's terms (it is not the sign-in that is locked).
+    if (error instanceof ThrottledError) return submission.reply({ hideFields, formErrors: [error.locked ? "password.errors.locked" : "password.errors.throttled"] });
     if (isFormError(error)) return replyWithError(submission, error, { hideFields });
     throw error;
   }

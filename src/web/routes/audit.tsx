@@ -1,26 +1,24 @@
-import { BodyShort, Button, Heading, HStack, Table, TextField, VStack } from "@navikt/ds-react";
-import { Form } from "react-router";
-import { isIsoDate } from "../../domain/person.ts";
-import { searchAuditLog } from "../../services/audit.ts";
-import { orResponse, requireUser } from "../lib/guards.server.ts";
+import { BodyShort, Button, Heading, HStack, Link as AkselLink, Table, TextField, VStack } from "@navikt/ds-react";
+import { Form, Link } from "react-router";
+import { assertMayReviewAuditLog, searchAuditLogPage } from "../../services/audit.ts";
+import { ValidationError } from "../../services/errors.ts";
+import { orResponse, requireUser, rethrowAsResponse } from "../lib/guards.server.ts";
 import { useT } from "../lib/i18n.ts";
 import { pageTitle } from "../lib/meta.ts";
 import type { Route } from "./+types/audit";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
+const PAGE_SIZE = 50;
 
-/** Midnight at the start of an ISO date in Swedish time (the dates people mean). */
-function startOfDay(date: string): Date {
-  const guess = new Date(`${date}T00:00:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "longOffset" })
-    .formatToParts(guess)
-    .find((p) => p.type === "timeZoneName")?.value.match(/GMT([+-]\d{2}):(\d{2})/);
-  const minutes = offset ? Number(offset[1]) * 60 + Math.sign(Number(offset[1])) * Number(offset[2]) : 0;
-  return new Date(guess.getTime() - minutes * 60_000);
-}
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { ctx } = requireUser(context, request);
+  // Refused before anything is read, whatever the filters say.
+  try {
+    assertMayReviewAuditLog(ctx);
+  } catch (error) {
+    rethrowAsResponse(error);
+  }
   const url = new URL(request.url);
   const filters = {
     person: url.searchParams.get("person")?.trim() ?? "",
@@ -28,27 +26,36 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     from: url.searchParams.get("from")?.trim() ?? "",
     to: url.searchParams.get("to")?.trim() ?? "",
   };
-  const errors: Record<string, string> = {};
-  if (filters.from && !isIsoDate(filters.from)) errors.from = "errors.date";
-  if (filters.to && !isIsoDate(filters.to)) errors.to = "errors.date";
-  if (!errors.from && !errors.to && filters.from && filters.to && filters.to < filters.from) errors.to = "audit.errors.toBeforeFrom";
-  const entries = Object.keys(errors).length
-    ? []
-    : await orResponse(
-        searchAuditLog(ctx, {
-          personReference: filters.person || undefined,
-          actorEmail: filters.user || undefined,
-          from: filters.from ? startOfDay(filters.from) : undefined,
-          to: filters.to ? new Date(startOfDay(filters.to).getTime() + 24 * 3600_000) : undefined,
-          limit: 200,
-        }),
-      );
-  return { filters, errors, entries };
+  const before = Number.parseInt(url.searchParams.get("before") ?? "", 10);
+  const beforeSeq = Number.isSafeInteger(before) && before > 0 ? before : null;
+  try {
+    const page = await orResponse(
+      searchAuditLogPage(ctx, {
+        personReference: filters.person || undefined,
+        actorEmail: filters.user || undefined,
+        fromDate: filters.from || undefined,
+        toDate: filters.to || undefined,
+        beforeSeq: beforeSeq ?? undefined,
+        limit: PAGE_SIZE,
+      }),
+    );
+    return { filters, errors: {} as Record<string, string>, entries: page.entries, olderBeforeSeq: page.olderBeforeSeq, paged: beforeSeq !== null };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const errors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages[0]!]));
+    return { filters, errors, entries: [], olderBeforeSeq: null, paged: false };
+  }
 }
 
 export default function Audit({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { filters, errors, entries } = loaderData;
+  const { filters, errors, entries, olderBeforeSeq, paged } = loaderData;
+  const link = (before: number | null) => {
+    const params = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ""));
+    if (before !== null) params.set("before", String(before));
+    const query = params.toString();
+    return query ? `/audit?${query}` : "/audit";
+  };
   return (
     <VStack gap="space-24">
       <div>
@@ -66,10 +73,14 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
           <Button type="submit">{t("audit.search")}</Button>
         </HStack>
       </Form>
-      <BodyShort role="status">{t.plural("audit.count", entries.length)}</BodyShort>
+      <BodyShort role="status">
+        {paged ? t.plural("audit.countOlder", entries.length) : t.plural("audit.count", entries.length)}
+        {olderBeforeSeq !== null ? ` ${t("audit.moreExist")}` : ""}
+      </BodyShort>
       {entries.length > 0 ? (
         <div className="table-scroll">
           <Table size="small">
+            <caption className="visually-hidden">{t("audit.tableCaption")}</caption>
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell scope="col">{t("audit.time")}</Table.HeaderCell>
@@ -94,6 +105,22 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
             </Table.Body>
           </Table>
         </div>
+      ) : null}
+      {olderBeforeSeq !== null || paged ? (
+        <nav aria-label={t("audit.paging")}>
+          <HStack gap="space-24" align="center">
+            {paged ? (
+              <AkselLink as={Link} to={link(null)}>
+                {t("audit.newest")}
+              </AkselLink>
+            ) : null}
+            {olderBeforeSeq !== null ? (
+              <AkselLink as={Link} to={link(olderBeforeSeq)}>
+                {t("audit.older")}
+              </AkselLink>
+            ) : null}
+          </HStack>
+        </nav>
       ) : null}
     </VStack>
   );

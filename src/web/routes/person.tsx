@@ -7,6 +7,8 @@ import { listConsents } from "../../services/consents.ts";
 import { NotFoundError } from "../../services/errors.ts";
 import { getPerson } from "../../services/people.ts";
 import { listRequests } from "../../services/requests.ts";
+import { personPlacement } from "../../services/enrolments.ts";
+import { PersonPlacementSection } from "../components/places/PersonPlacementSection.tsx";
 import { PersonConsentSection, PersonRequestsSection } from "../components/requests/PersonIntakeSections.tsx";
 import { orResponse, requireUser, rethrowAsResponse } from "../lib/guards.server.ts";
 import { getTranslator, useT } from "../lib/i18n.ts";
@@ -28,6 +30,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const consents = await orResponse(listConsents(ctx, person.id));
   // The person's requests among those the reader may follow.
   const requests = hasCapability(subject, "request.viewStatus") ? await orResponse(listRequests(ctx, { personId: person.id })) : [];
+  const placement = await orResponse(personPlacement(ctx, person.id));
   const consentInForce = consents.some((c) => c.status === "given" || c.status === "not_yet_valid");
   return {
     person,
@@ -38,6 +41,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     consentWithdrawn: url.searchParams.has("consentWithdrawn"),
     consents,
     requests,
+    placement,
     canCreateRequest: hasCapability(subject, "request.create"),
     // The service decides (collaboration-team members may not); the link is for roles that can record it.
     canWithdrawConsent: consentInForce && hasCapability(subject, "consent.withdraw"),
@@ -114,6 +118,7 @@ export default function PersonPage({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </section>
+      {loaderData.placement ? <PersonPlacementSection placement={loaderData.placement} /> : null}
       <PersonConsentSection personId={p.id} consents={loaderData.consents} canWithdraw={loaderData.canWithdrawConsent} />
       <PersonRequestsSection personId={p.id} requests={loaderData.requests} canCreate={loaderData.canCreateRequest} />
       <BodyShort size="small" textColor="subtle">

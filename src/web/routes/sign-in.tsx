@@ -5,7 +5,7 @@ import { Form, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { signIn } from "../../services/auth.ts";
 import { ThrottledError, UnauthenticatedError } from "../../services/errors.ts";
-import { sessionCookie } from "../../server/cookies.ts";
+import { LOCALE_COOKIE, readCookie, sessionCookie } from "../../server/cookies.ts";
 import { PublicShell } from "../components/PublicShell.tsx";
 import { getWeb } from "../context.ts";
 import { CsrfField, FormErrorSummary, replyWithError, useFieldError } from "../lib/forms.tsx";
@@ -35,7 +35,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }), retryAt: null };
   try {
-    const result = await signIn(web.deps, web.meta, submission.value, web.config.session);
+    // The language cookie is set only when someone picks a language (see routes/language.tsx): it becomes
+    // the user's language if they have never chosen one themselves.
+    const picked = readCookie(request.headers.get("cookie"), LOCALE_COOKIE);
+    const result = await signIn(web.deps, web.meta, { ...submission.value, locale: picked }, web.config.session);
     return redirect(safeReturnTo(submission.value.returnTo), {
       headers: { "Set-Cookie": sessionCookie(result.token, web.secureCookies) },
     });

@@ -4,12 +4,13 @@ import { getFormProps } from "@conform-to/react";
 import { Button, Heading, HStack, VStack } from "@navikt/ds-react";
 import { Form, redirect } from "react-router";
 import { authorityKindsFor } from "../../../domain/organisation.ts";
-import { createAuthority, getFederation } from "../../../services/organisations.ts";
+import { ForbiddenError } from "../../../services/errors.ts";
+import { canAdminister, createAuthority, getFederation } from "../../../services/organisations.ts";
 import { authorityInputSchema } from "../../../services/schemas/organisation.ts";
 import { SelectInput, TextInput } from "../../components/fields.tsx";
 import { formAction } from "../../lib/actions.server.ts";
 import { CsrfField, FormErrorSummary, useSpelForm } from "../../lib/forms.tsx";
-import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { orResponse, requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/authority.new";
@@ -18,6 +19,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "adm
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { ctx } = requireUser(context, request);
+  // Only administrators learn which federations, authorities and programs exist.
+  if (!canAdminister(ctx)) rethrowAsResponse(new ForbiddenError());
   const federation = await orResponse(getFederation(ctx, params.federationId));
   return { federation: { id: federation.id, name: federation.name }, kinds: authorityKindsFor(federation.country) };
 }

@@ -3,12 +3,13 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Alert, BodyShort, Button, Heading, HStack, VStack } from "@navikt/ds-react";
 import { Form, redirect } from "react-router";
 import { authorityKindsFor, type Country } from "../../../domain/organisation.ts";
-import { addUnit, getAuthority, getFederation, renameUnit, updateAuthority } from "../../../services/organisations.ts";
+import { ForbiddenError } from "../../../services/errors.ts";
+import { addUnit, canAdminister, getAuthority, getFederation, renameUnit, updateAuthority } from "../../../services/organisations.ts";
 import { authorityInputSchema, unitInputSchema } from "../../../services/schemas/organisation.ts";
 import { SelectInput, TextInput } from "../../components/fields.tsx";
 import { formAction } from "../../lib/actions.server.ts";
 import { CsrfField, FormErrorSummary, useSpelForm } from "../../lib/forms.tsx";
-import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { orResponse, requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/authority";
@@ -17,6 +18,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "adm
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { ctx } = requireUser(context, request);
+  // Only administrators learn which federations, authorities and programs exist.
+  if (!canAdminister(ctx)) rethrowAsResponse(new ForbiddenError());
   const authority = await orResponse(getAuthority(ctx, params.authorityId));
   const federation = await orResponse(getFederation(ctx, authority.federationId));
   return {

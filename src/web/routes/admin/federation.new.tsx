@@ -1,10 +1,12 @@
 import { Heading, VStack } from "@navikt/ds-react";
 import { redirect } from "react-router";
+import { decide } from "../../../domain/policy.ts";
+import { ForbiddenError } from "../../../services/errors.ts";
 import { createFederation } from "../../../services/organisations.ts";
 import { federationInputSchema } from "../../../services/schemas/organisation.ts";
 import { BackLink, FederationForm } from "../../components/admin-forms.tsx";
 import { formAction } from "../../lib/actions.server.ts";
-import { requireUser } from "../../lib/guards.server.ts";
+import { requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/federation.new";
@@ -12,7 +14,9 @@ import type { Route } from "./+types/federation.new";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "admin.federation.new");
 
 export function loader({ context, request }: Route.LoaderArgs) {
-  requireUser(context, request);
+  const { ctx } = requireUser(context, request);
+  // The question createFederation asks: only the installation's administrators create federations.
+  if (!decide(ctx.actor.subject, "organisation.manage", { type: "installation" }).allowed) rethrowAsResponse(new ForbiddenError());
   return null;
 }
 

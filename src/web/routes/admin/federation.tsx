@@ -2,10 +2,11 @@ import { BackLink, FederationForm } from "../../components/admin-forms.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
 import { Alert, BodyShort, Heading, HStack, Link as AkselLink, Table, Tag, VStack } from "@navikt/ds-react";
 import { Link, redirect } from "react-router";
-import { getFederation, updateFederation } from "../../../services/organisations.ts";
+import { ForbiddenError } from "../../../services/errors.ts";
+import { canAdminister, getFederation, updateFederation } from "../../../services/organisations.ts";
 import { federationInputSchema } from "../../../services/schemas/organisation.ts";
 import { formAction } from "../../lib/actions.server.ts";
-import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { orResponse, requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/federation";
@@ -14,6 +15,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "adm
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { ctx } = requireUser(context, request);
+  // Only administrators learn which federations, authorities and programs exist.
+  if (!canAdminister(ctx)) rethrowAsResponse(new ForbiddenError());
   const federation = await orResponse(getFederation(ctx, params.federationId));
   return { federation, saved: new URL(request.url).searchParams.has("saved") };
 }

@@ -2,11 +2,12 @@ import { BackLink } from "../../components/admin-forms.tsx";
 import { Heading, VStack } from "@navikt/ds-react";
 import { redirect } from "react-router";
 import { DEFAULT_GROUP_CAPACITY } from "../../../domain/organisation.ts";
-import { createProgram, getFederation } from "../../../services/organisations.ts";
+import { ForbiddenError } from "../../../services/errors.ts";
+import { canAdminister, createProgram, getFederation } from "../../../services/organisations.ts";
 import { programInputSchema } from "../../../services/schemas/organisation.ts";
 import { ProgramForm } from "../../components/ProgramForm.tsx";
 import { formAction } from "../../lib/actions.server.ts";
-import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { orResponse, requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/program.new";
@@ -15,6 +16,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "adm
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { ctx } = requireUser(context, request);
+  // Only administrators learn which federations, authorities and programs exist.
+  if (!canAdminister(ctx)) rethrowAsResponse(new ForbiddenError());
   const federation = await orResponse(getFederation(ctx, params.federationId));
   return { federation: { id: federation.id, name: federation.name }, authorities: federation.authorities.map((a) => ({ id: a.id, name: a.name })) };
 }

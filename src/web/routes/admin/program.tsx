@@ -1,11 +1,12 @@
 import { BackLink } from "../../components/admin-forms.tsx";
 import { Alert, Heading, VStack } from "@navikt/ds-react";
 import { redirect } from "react-router";
-import { getFederation, getProgram, updateProgram } from "../../../services/organisations.ts";
+import { ForbiddenError } from "../../../services/errors.ts";
+import { canAdminister, getFederation, getProgram, updateProgram } from "../../../services/organisations.ts";
 import { programInputSchema } from "../../../services/schemas/organisation.ts";
 import { ProgramForm } from "../../components/ProgramForm.tsx";
 import { formAction } from "../../lib/actions.server.ts";
-import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { orResponse, requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/program";
@@ -14,6 +15,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "adm
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { ctx } = requireUser(context, request);
+  // Only administrators learn which federations, authorities and programs exist.
+  if (!canAdminister(ctx)) rethrowAsResponse(new ForbiddenError());
   const program = await orResponse(getProgram(ctx, params.programId));
   const federation = await orResponse(getFederation(ctx, program.federationId));
   return {

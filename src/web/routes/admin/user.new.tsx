@@ -1,10 +1,10 @@
 import { BackLink, UserForm } from "../../components/admin-forms.tsx";
 import { Alert, BodyShort, Heading, Link as AkselLink, VStack } from "@navikt/ds-react";
 import { Link } from "react-router";
-import { createUser } from "../../../services/users.ts";
+import { assertMayManageUsers, createUser } from "../../../services/users.ts";
 import { userInputSchema } from "../../../services/schemas/user.ts";
 import { formAction } from "../../lib/actions.server.ts";
-import { requireUser } from "../../lib/guards.server.ts";
+import { requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/user.new";
@@ -12,7 +12,13 @@ import type { Route } from "./+types/user.new";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "admin.user.new");
 
 export function loader({ context, request }: Route.LoaderArgs) {
-  requireUser(context, request);
+  const { ctx } = requireUser(context, request);
+  // The question createUser asks.
+  try {
+    assertMayManageUsers(ctx);
+  } catch (error) {
+    rethrowAsResponse(error);
+  }
   return null;
 }
 

@@ -110,6 +110,7 @@ export default function UserPage({ loaderData, actionData }: Route.ComponentProp
             {user.active ? t("admin.user.active") : t("admin.user.deactivated")}
           </Tag>
         </HStack>
+        <BodyShort>{user.homeFederation ? t("admin.user.homeFederation", { name: user.homeFederation.name }) : t("admin.user.noHomeFederation")}</BodyShort>
       </div>
       {done ? <Alert variant="success">{t(`admin.user.done.${done}`)}</Alert> : null}
       {message ? (

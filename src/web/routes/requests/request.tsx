@@ -93,6 +93,24 @@ function StatusPanel({ view, t }: { view: RequestView; t: Translator }) {
         <VStack gap="space-8">
           <BodyShort>{body}</BodyShort>
           {view.place ? <BodyShort>{t("requests.view.place", { place: t(`place.${view.place}`) })}</BodyShort> : null}
+          {view.enrolment ? (
+            <BodyShort>
+              {t("requests.view.enrolled", {
+                start: t.date(view.enrolment.startDate, "long"),
+                coordinator: view.enrolment.coordinatorName,
+                end: t.date(view.enrolment.plannedEndDate, "long"),
+              })}
+            </BodyShort>
+          ) : null}
+          {view.enrolment?.firstMeetingDate ? (
+            <BodyShort>
+              {t("requests.view.firstMeeting", {
+                date: t.date(view.enrolment.firstMeetingDate, "long"),
+                time: view.enrolment.firstMeetingTime ?? "",
+                place: view.enrolment.firstMeetingPlace ? `, ${view.enrolment.firstMeetingPlace}` : "",
+              })}
+            </BodyShort>
+          ) : null}
           {view.recommendation ? (
             <div>
               <Heading level="3" size="xsmall">
