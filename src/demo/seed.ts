@@ -273,7 +273,7 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string) {
   for (const u of USERS) {
     const row = await tx
       .insertInto("users")
-      .values({ email: u.email, display_name: u.name, password_hash: passwordHash, locale: "sv", created_at: usersSince, updated_at: usersSince })
+      .values({ email: u.email, display_name: u.name, password_hash: passwordHash, locale: "sv", home_federation_id: u.key === "admin" ? null : federation.id, created_at: usersSince, updated_at: usersSince })
       .returning("id")
       .executeTakeFirstOrThrow();
     userIds.set(u.key, row.id);

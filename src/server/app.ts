@@ -126,7 +126,8 @@ export function createApp(runtime: Runtime, options: AppOptions): Hono<AppEnv> {
   app.all("*", async (c) => {
     const context = new RouterContextProvider();
     context.set(webContext, {
-      deps,
+      // The request's own logger (with its request id), for the pages and the services they call.
+      deps: { ...deps, logger: c.var.logger },
       config,
       databaseKind: runtime.database.kind,
       auth: c.var.auth?.via === "session" ? { actor: c.var.auth.actor, sessionId: c.var.auth.sessionId } : null,

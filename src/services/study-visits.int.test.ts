@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { createWorld, type World } from "../../tests/support/world.ts";
 import { ForbiddenError, NotFoundError } from "./errors.ts";
+import { listNotifications } from "./notifications.ts";
 import { bookStudyVisit, getSlot, listSlots, setBookingStatus, setSlotException, setStudyVisitSchedule, studyVisitPrograms } from "./study-visits.ts";
 
 // What the study-visit pages need beyond the intake path: past slots (to record who came), one slot
@@ -140,5 +141,41 @@ describeEachDatabase("study visits", (flavour) => {
     expect(full).toMatchObject({ booked: 1, capacity: 1, bookable: false });
     await expect(bookStudyVisit(coordinator, w.programId, { slotDate: "2026-12-15", visitorName: "K" })).rejects.toMatchObject({ fieldErrors: { slotDate: ["studyVisit.errors.full"] } });
     await setStudyVisitSchedule(coordinator, w.programId, KRUS);
+  });
+});
+
+describeEachDatabase("study visits: changed slots", (flavour) => {
+  let t: TestDatabase;
+  let w: World;
+  beforeAll(async () => {
+    t = await createTestDatabase(flavour);
+    w = await createWorld(t.deps);
+    await setStudyVisitSchedule(await w.ctx("coordinator"), w.programId, { ...KRUS, capacity: "6" });
+  });
+  afterAll(() => t.close());
+
+  it("tells whoever booked a visitor when the slot is cancelled or moved, without naming the visitor", async () => {
+    const officer = await w.ctx("officer");
+    const coordinator = await w.ctx("coordinator");
+    await bookStudyVisit(officer, w.programId, { slotDate: "2026-12-08", visitorName: "Sixten Sjöqvist" });
+    await bookStudyVisit(coordinator, w.programId, { slotDate: "2026-12-08", visitorName: "K. L." });
+    await setSlotException(coordinator, w.programId, "2026-12-08", { action: "move", movedDate: "2026-12-09", movedStart: "10:00", movedEnd: "11:00" });
+    t.clock.advance(60_000);
+    await setSlotException(coordinator, w.programId, "2026-12-08", { action: "cancel", note: "Personalen är sjuk" });
+    // Restoring is not news; a slot without bookings tells nobody.
+    await setSlotException(coordinator, w.programId, "2026-12-08", { action: "restore" });
+    await setSlotException(coordinator, w.programId, "2026-12-22", { action: "cancel" });
+    const notes = await listNotifications(officer);
+    expect(notes.map((n) => [n.kind, n.params])).toEqual([
+      ["studyVisit.cancelled", { program: "KRUS", date: "2026-12-08" }],
+      ["studyVisit.moved", { program: "KRUS", date: "2026-12-08", start: "2026-12-09", time: "10:00" }],
+    ]);
+    expect(notes[0]!.link).toBe(`/programs/${w.programId}/study-visits`);
+    // The one who made the change is not told about it.
+    expect(await listNotifications(coordinator)).toEqual([]);
+    const mails = await t.deps.db.selectFrom("outbox").select(["to_address", "subject", "body"]).execute();
+    expect(mails.map((m) => m.to_address)).toEqual([w.users.officer.email, w.users.officer.email]);
+    expect(mails.find((m) => m.subject.includes("flyttat"))!.body).toContain("9 december 2026 klockan 10:00");
+    for (const m of mails) expect(m.body).not.toContain("Sixten");
   });
 });

@@ -84,7 +84,8 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData("root") as RootData | undefined;
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // On the server, errors are logged (sanitised) by entry.server.tsx's handleError; in the browser, to its console.
+  if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   if (!data) {
     return (
       <main id="main" className="app-main" tabIndex={-1}>

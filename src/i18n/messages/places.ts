@@ -4,6 +4,7 @@ import { defineMessages } from "../define.ts";
 // administrators' e-mail outbox.
 export const placesMessages = defineMessages({
   sv: {
+    "admin.outbox.link": "Se e-post som har skickats eller väntar på att skickas",
     "personPlacement.heading": "Plats och inskrivning",
     "personPlacement.consentGone": "Personen har inget giltigt samtycke längre. Bara programmets egen personal ser uppgifterna; myndigheterna gör det inte.",
     "personPlacement.place": "Plats",
@@ -156,6 +157,7 @@ export const placesMessages = defineMessages({
     "outbox.noError": "Inget",
   },
   nb: {
+    "admin.outbox.link": "Se e-post som er sendt eller venter på å bli sendt",
     "personPlacement.heading": "Plass og innskriving",
     "personPlacement.consentGone": "Personen har ikke lenger et gyldig samtykke. Bare programmets egne ansatte ser opplysningene; myndighetene gjør det ikke.",
     "personPlacement.place": "Plass",
@@ -308,6 +310,7 @@ export const placesMessages = defineMessages({
     "outbox.noError": "Ingen",
   },
   en: {
+    "admin.outbox.link": "See the e-mails that have been sent or are waiting to be sent",
     "personPlacement.heading": "Place and enrolment",
     "personPlacement.consentGone": "The person no longer has a valid consent. Only the program's own staff see the details; the authorities do not.",
     "personPlacement.place": "Place",

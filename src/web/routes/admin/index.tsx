@@ -81,6 +81,16 @@ export default function AdminIndex({ loaderData }: Route.ComponentProps) {
           </AkselLink>
         </BodyShort>
       </section>
+      <section aria-labelledby="admin-outbox">
+        <Heading level="2" size="medium" id="admin-outbox" spacing>
+          {t("outbox.title")}
+        </Heading>
+        <BodyShort>
+          <AkselLink as={Link} to="/admin/outbox">
+            {t("admin.outbox.link")}
+          </AkselLink>
+        </BodyShort>
+      </section>
     </VStack>
   );
 }
