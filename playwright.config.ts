@@ -27,7 +27,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /journey\.spec\.ts$/ },
+    // Journeys change the demo's shared state (who has a place in the full group): they run after the rest.
+    { name: "journeys", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /journey\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // E2E_DEV=1 runs the server from source through Vite (no build needed, e.g. while working on one page).
     command: process.env.E2E_DEV ? "node src/main.ts --dev" : "node src/main.ts",

@@ -96,8 +96,16 @@ export function toJson<T>(value: T): Jsonify<T> {
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** Registers the schemas the services validate with, so that request bodies can refer to them. */
+/**
+ * Documents the services' own input schemas as components. They are converted with Zod's JSON Schema
+ * output (the input side of transforms), not registered as Zod schemas: the services' schemas are
+ * plain Zod, created before @hono/zod-openapi extends Zod in the server bundle, and must not depend on it.
+ */
 export function registerInputSchemas(api: Api, schemas: Record<string, z.ZodType>) {
-  for (const [name, schema] of Object.entries(schemas)) api.openAPIRegistry.register(name, schema);
+  for (const [name, schema] of Object.entries(schemas)) {
+    const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+    api.openAPIRegistry.registerComponent("schemas", name, jsonSchema as never);
+  }
 }
 
 export function registerCommonComponents(api: Api) {
