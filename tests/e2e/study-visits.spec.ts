@@ -112,7 +112,7 @@ test("a coordinator cancels a slot with a note, moves it, and restores it", asyn
   await expectAccessible(page);
 
   // The officers' view of it: marked cancelled with the note, and not bookable.
-  await page.getByRole("link", { name: "Studiebesök", exact: true }).click();
+  await page.getByRole("main").getByRole("link", { name: "Studiebesök", exact: true }).click();
   await expect(slotRow(page, date)).toContainText("Inställt");
   await expect(slotRow(page, date)).toContainText(note);
   await expect(slotRow(page, date).getByRole("link", { name: /^Boka/ })).toHaveCount(0);
@@ -142,7 +142,7 @@ test("a coordinator cancels a slot with a note, moves it, and restores it", asyn
   await expect(page.getByText("Studiebesöket är flyttat.")).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Studiebesök", exact: true }).click();
+  await page.getByRole("main").getByRole("link", { name: "Studiebesök", exact: true }).click();
   const moved = slotRow(page, next);
   await expect(moved).toContainText("15:00–16:00");
   await expect(moved).toContainText("Flyttat");
