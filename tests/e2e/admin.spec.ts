@@ -119,3 +119,27 @@ test("every administration page passes axe", async ({ page }) => {
   await visit(page, "/no/such/page");
   await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
 });
+
+test("an administrator sets who a program is for, with the message at the field when the ages do not fit", async ({ page }) => {
+  await signIn(page, USERS.admin);
+  await visit(page, "/admin");
+  await page.getByRole("link", { name: "Samordningsförbundet i Kalmar län" }).click();
+  await page.getByRole("link", { name: "Vägen vidare Nybro" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Vägen vidare Nybro" })).toBeVisible();
+  await hydrated(page);
+  const intake = page.getByRole("region", { name: "Vem programmet är för" });
+  await expect(intake.getByLabel("Lägsta ålder")).toHaveValue("19");
+  await intake.getByLabel("Förtur upp till och med ålder").fill("16");
+  await intake.getByRole("button", { name: "Spara" }).click();
+  await expect(intake.locator(".spelplan-error-summary")).toContainText("Den prioriterade åldern kan inte vara lägre än lägsta ålder.");
+  await expect(intake.getByLabel("Förtur upp till och med ålder")).toHaveAttribute("aria-invalid", "true");
+  await expect(intake.getByLabel("Förtur upp till och med ålder")).toHaveValue("16");
+  await expectAccessible(page);
+  await intake.getByLabel("Förtur upp till och med ålder").fill("25");
+  await intake.getByLabel("Planerad tid i programmet (månader)").fill("18");
+  await intake.getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByText("Ändringarna är sparade.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Vem programmet är för" }).getByLabel("Förtur upp till och med ålder")).toHaveValue("25");
+  await expect(page.getByRole("region", { name: "Vem programmet är för" }).getByLabel("Planerad tid i programmet (månader)")).toHaveValue("18");
+  await expectAccessible(page);
+});

@@ -2,8 +2,10 @@ import { BackLink } from "../../components/admin-forms.tsx";
 import { Alert, Heading, VStack } from "@navikt/ds-react";
 import { redirect } from "react-router";
 import { ForbiddenError } from "../../../services/errors.ts";
-import { canAdminister, getFederation, getProgram, updateProgram } from "../../../services/organisations.ts";
+import { canAdminister, getFederation, getProgram, updateIntakeSettings, updateProgram } from "../../../services/organisations.ts";
+import { intakeSettingsSchema } from "../../../services/schemas/intake.ts";
 import { programInputSchema } from "../../../services/schemas/organisation.ts";
+import { IntakeSettingsForm } from "../../components/IntakeSettingsForm.tsx";
 import { ProgramForm } from "../../components/ProgramForm.tsx";
 import { formAction } from "../../lib/actions.server.ts";
 import { orResponse, requireUser, rethrowAsResponse } from "../../lib/guards.server.ts";
@@ -28,10 +30,20 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { ctx } = requireUser(context, request);
-  return formAction(await request.formData(), programInputSchema, async (value) => {
+  const formData = await request.formData();
+  // Two forms on the page: the program itself, and who it is for (intake guidance).
+  if (formData.get("intent") === "intake") {
+    const result = await formAction(formData, intakeSettingsSchema, async (value) => {
+      await updateIntakeSettings(ctx, params.programId, value);
+      return redirect(`/admin/programs/${params.programId}?saved=1`);
+    });
+    return result instanceof Response ? result : { intent: "intake" as const, result };
+  }
+  const result = await formAction(formData, programInputSchema, async (value) => {
     await updateProgram(ctx, params.programId, value);
     return redirect(`/admin/programs/${params.programId}?saved=1`);
   });
+  return result instanceof Response ? result : { intent: "program" as const, result };
 }
 
 export default function ProgramPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -49,7 +61,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
       </div>
       {loaderData.saved ? <Alert variant="success">{t("form.saved")}</Alert> : null}
       <ProgramForm
-        lastResult={actionData}
+        lastResult={actionData?.intent === "program" ? actionData.result : null}
         authorities={loaderData.authorities}
         cancelTo={`/admin/federations/${p.federationId}`}
         defaultValue={{
@@ -63,6 +75,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
           preGroupCapacity: pre?.capacity ?? 0,
         }}
       />
+      <IntakeSettingsForm lastResult={actionData?.intent === "intake" ? actionData.result : null} defaultValue={p.intake} />
     </VStack>
   );
 }
