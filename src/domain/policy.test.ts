@@ -97,12 +97,17 @@ const coordinator = [
   ...allow("placement.manage", ["p1"]),
   ...allow("studyVisit.book", ["p1"]),
   ...allow("studyVisit.manage", ["p1"]),
+  ...allow("participant.view", P1_PEOPLE),
+  ...allow("participant.manage", P1_PEOPLE),
+  ...allow("journal.write", P1_PEOPLE),
+  ...allow("journal.view", P1_PEOPLE),
+  ...allow("caseload.view", ["p1"]),
 ];
 
 /** What each role may do; everything not listed is denied. */
 const EXPECTED: Record<Role, string[]> = {
   administrator: [...allow("organisation.manage", ORGS), ...allow("user.manage", ORGS), ...allow("audit.view", ORGS), ...allow("outbox.view", ORGS)],
-  manager: [...coordinator, ...allow("audit.view", ["p1"])],
+  manager: [...coordinator, ...allow("audit.view", ["p1"]), ...allow("caseload.viewAll", ["p1"])],
   coordinator,
   therapist: [
     ...allow("person.list", ["p1"]),
@@ -111,6 +116,9 @@ const EXPECTED: Record<Role, string[]> = {
     ...allow("activities.view", ["p1"]),
     ...allow("request.view", [...P1_REQUESTS_AFTER_DRAFT, "draftMine"]),
     ...allow("request.viewStatus", [...P1_REQUESTS_AFTER_DRAFT, "draftMine"]),
+    ...allow("participant.view", P1_PEOPLE),
+    ...allow("journal.write", P1_PEOPLE),
+    ...allow("journal.view", P1_PEOPLE),
   ],
   case_officer: [
     ...allow("person.list", ["p1"]),
@@ -129,6 +137,9 @@ const EXPECTED: Record<Role, string[]> = {
     ...allow("consultation.create", ["p1"]),
     ...allow("consultation.view", ["consultMine"]),
     ...allow("studyVisit.book", ["p1"]),
+    // The journey only with a valid consent that covers their authority (never before one is recorded).
+    ...allow("participant.view", ["directConsentFk"]),
+    ...allow("journal.viewShared", ["directConsentFk"]),
   ],
   collaboration_team: [
     ...allow("aggregates.view", ["p1"]),
@@ -228,7 +239,7 @@ describe("policy details", () => {
     expect(rolesGranting("placement.manage").sort()).toEqual(["coordinator", "manager"]);
     expect(rolesGranting("aggregates.view")).not.toContain("volunteer");
     // Steering group and volunteers never get anything about a person or a request.
-    for (const action of ACTIONS.filter((a) => a.startsWith("person.") || a.startsWith("request.") || a.startsWith("consent."))) {
+    for (const action of ACTIONS.filter((a) => /^(person|request|consent|participant|journal|caseload)\./.test(a))) {
       expect(rolesGranting(action)).not.toContain("steering_group");
       expect(rolesGranting(action)).not.toContain("volunteer");
     }

@@ -36,6 +36,14 @@ export const ACTIONS = [
   "studyVisit.book",
   "studyVisit.manage",
   "outbox.view",
+  // The participant's journey (plan, life-area wheel, journal, network, follow-ups, exit, work).
+  "participant.view",
+  "participant.manage",
+  "journal.write",
+  "journal.view",
+  "journal.viewShared",
+  "caseload.view",
+  "caseload.viewAll",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -136,6 +144,10 @@ const steers: Condition = (a, r) => {
 };
 
 const programStaffRules: Partial<Record<Action, Condition>> = {
+  // The journey: the program's staff read it; the journal is theirs to write (the therapist too).
+  "participant.view": personOnly(inProgram),
+  "journal.write": personOnly(inProgram),
+  "journal.view": personOnly(inProgram),
   "person.list": programOnly,
   "person.view": personOnly(inProgram),
   "person.viewProtected": personOnly(all(inProgram, isDirectStaff)),
@@ -163,6 +175,8 @@ const coordinatorRules: Partial<Record<Action, Condition>> = {
   "placement.manage": programOnly,
   "studyVisit.book": programOnly,
   "studyVisit.manage": programOnly,
+  "participant.manage": personOnly(inProgram),
+  "caseload.view": programOnly,
 };
 
 const RULES: Record<Role, Partial<Record<Action, Condition>>> = {
@@ -172,7 +186,7 @@ const RULES: Record<Role, Partial<Record<Action, Condition>>> = {
     "audit.view": administers,
     "outbox.view": administers,
   },
-  manager: { ...coordinatorRules, "audit.view": programOnly },
+  manager: { ...coordinatorRules, "audit.view": programOnly, "caseload.viewAll": programOnly },
   coordinator: coordinatorRules,
   therapist: { ...programStaffRules },
   case_officer: {
@@ -193,6 +207,10 @@ const RULES: Record<Role, Partial<Record<Action, Condition>>> = {
     "consultation.create": programOnly,
     "consultation.view": (a, r, s) => r.type === "consultation" && inProgram(a, r, s) && isAuthor(a, r, s),
     "studyVisit.book": programOnly,
+    // The people they work with, while a valid consent covers their authority: the plan, follow-ups, exit,
+    // and the journal notes the program shares with them.
+    "participant.view": personOnly(all(inProgram, isDirectStaff, consentCovers)),
+    "journal.viewShared": personOnly(all(inProgram, isDirectStaff, consentCovers)),
   },
   collaboration_team: {
     "aggregates.view": programOnly,
