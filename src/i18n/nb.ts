@@ -5,6 +5,11 @@ import { meetingsMessages } from "./messages/meetings.ts";
 import { studyVisitsMessages } from "./messages/study-visits.ts";
 import { placesMessages } from "./messages/places.ts";
 import { notificationsMessages } from "./messages/notifications.ts";
+import { plansMessages } from "./messages/plans.ts";
+import { wheelMessages } from "./messages/wheel.ts";
+import { journalMessages } from "./messages/journal.ts";
+import { exitsMessages } from "./messages/exits.ts";
+import { caseloadMessages } from "./messages/caseload.ts";
 
 
 // Norwegian (bokmål). Keys and placeholders as in sv.ts.
@@ -447,4 +452,9 @@ export const nb: Record<MessageKey, string> = {
   ...studyVisitsMessages.nb,
   ...placesMessages.nb,
   ...notificationsMessages.nb,
+  ...plansMessages.nb,
+  ...wheelMessages.nb,
+  ...journalMessages.nb,
+  ...exitsMessages.nb,
+  ...caseloadMessages.nb,
 };

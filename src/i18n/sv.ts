@@ -4,6 +4,11 @@ import { meetingsMessages } from "./messages/meetings.ts";
 import { studyVisitsMessages } from "./messages/study-visits.ts";
 import { placesMessages } from "./messages/places.ts";
 import { notificationsMessages } from "./messages/notifications.ts";
+import { plansMessages } from "./messages/plans.ts";
+import { wheelMessages } from "./messages/wheel.ts";
+import { journalMessages } from "./messages/journal.ts";
+import { exitsMessages } from "./messages/exits.ts";
+import { caseloadMessages } from "./messages/caseload.ts";
 
 // Swedish: the source catalog. Plain language (klarspråk): short sentences, everyday words, "du".
 
@@ -446,6 +451,11 @@ export const sv = {
   ...studyVisitsMessages.sv,
   ...placesMessages.sv,
   ...notificationsMessages.sv,
+  ...plansMessages.sv,
+  ...wheelMessages.sv,
+  ...journalMessages.sv,
+  ...exitsMessages.sv,
+  ...caseloadMessages.sv,
 };
 
 export type MessageKey = keyof typeof sv;

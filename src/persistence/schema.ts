@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { JourneyTables } from "./schema-journey.ts";
 
 // Kysely's view of the tables created by the migrations in ./migrations.
 // Dates (SQL `date`) are read and written as ISO strings "YYYY-MM-DD"; timestamps as Date.
@@ -420,7 +421,8 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
-export interface DB {
+/** Every table: the foundation and intake ones here, the journey's in schema-journey.ts. */
+export interface DB extends JourneyTables {
   federations: FederationTable;
   authorities: AuthorityTable;
   authority_units: AuthorityUnitTable;

@@ -38,6 +38,13 @@ export default [
     route("programs/:programId/study-visits/slots/:date", "routes/programs/study-visits.slot.tsx"),
     route("study-visits", "routes/programs/study-visits.programs.tsx"),
     route("programs/:programId/placements/:placementId/enrol", "routes/programs/enrol.tsx"),
+    // Journey: the participant's page (hub) and the coordinator's caseload
+    route("caseload", "routes/journey/caseload.tsx"),
+    route("enrolments/:enrolmentId", "routes/journey/enrolment.tsx"),
+    // Journey: the plan
+    // Journey: the life-area wheel
+    // Journey: journal, network, work placements
+    // Journey: follow-ups, exit, passive phase, 90-day follow-up
     ...prefix("admin", [
       index("routes/admin/index.tsx"),
       route("federations/new", "routes/admin/federation.new.tsx"),

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely/migration";
 import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_intake.ts";
 import * as m0003 from "./0003_account_federation.ts";
+import * as m0004 from "./0004_journey.ts";
 
 // Migrations are listed here (not read from disk) so that they work the same in the server
 // bundle, the command-line tool and the tests. Names sort in the order they must run.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_intake": m0002,
   "0003_account_federation": m0003,
+  "0004_journey": m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

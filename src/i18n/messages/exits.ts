@@ -1,0 +1,7 @@
+import { defineMessages } from "../define.ts";
+
+export const exitsMessages = defineMessages({
+  sv: {},
+  nb: {},
+  en: {},
+});

@@ -1,0 +1,7 @@
+import { defineMessages } from "../define.ts";
+
+export const plansMessages = defineMessages({
+  sv: {},
+  nb: {},
+  en: {},
+});

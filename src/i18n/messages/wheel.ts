@@ -1,0 +1,7 @@
+import { defineMessages } from "../define.ts";
+
+export const wheelMessages = defineMessages({
+  sv: {},
+  nb: {},
+  en: {},
+});
