@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, hydrated, personnummer, signIn, uniqueName, USERS, visit } from "./support.ts";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, hydrated, personnummer, signIn, uniqueName, USERS, visit, signedIn, consentAndSubmit, fillRequestDraft } from "./support.ts";
 
 // The whole way into KRUS, tried as new users would: a case officer books a study visit, turns the visitor
 // into an interest request with consent and sends it; the collaboration team accepts the person at its
@@ -9,13 +9,6 @@ import { expectAccessible, hydrated, personnummer, signIn, uniqueName, USERS, vi
 // playwright.config.ts), because it changes who has a place in the demo's full group.
 
 test.describe.configure({ mode: "serial" });
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "sv-SE" });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -57,19 +50,7 @@ test("from study visit to enrolment: request with consent, the team's decision, 
   await expectAccessible(page);
   await hydrated(page);
   await page.getByRole("button", { name: "Skapa intresseförfrågan" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Fyll i intresseförfrågan" })).toBeVisible();
-  await hydrated(page);
-  await expectAccessible(page);
-  await page.getByRole("radio", { name: "Aktivitetsersättning" }).check();
-  await page.getByRole("group", { name: "Försäkringskassan" }).getByRole("checkbox", { name: "Personen är aktuell här" }).check();
-  await page.getByRole("group", { name: "Region Kalmar län" }).getByRole("checkbox", { name: "Personen är aktuell här" }).check();
-  await page.getByLabel("Personens situation och bakgrund").fill("Har aktivitetsersättning sedan två år och är mest hemma.");
-  await page.getByLabel("Vad som har prövats inom ordinarie insatser").fill("Samtalsstöd på vårdcentralen och arbetsträning via AF.");
-  await page.getByLabel("Varför det inte räckte").fill("Behöver ett sammanhang med andra och stöd från flera håll samtidigt.");
-  await page.getByLabel("Personens egna mål").fill("Att börja studera på Komvux.");
-  await page.getByLabel("Varför personen vill delta").fill("Tyckte om gruppen på studiebesöket.");
-  await page.getByRole("button", { name: "Spara och gå vidare" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Intresseförfrågan för ${escape(name)}`) })).toBeVisible();
+  await fillRequestDraft(page, name, ["Försäkringskassan", "Region Kalmar län"]);
   await expectAccessible(page);
   const requestUrl = new URL(page.url()).pathname;
 
@@ -78,30 +59,19 @@ test("from study visit to enrolment: request with consent, the team's decision, 
   await page.getByRole("button", { name: "Skicka till samverkansteamet" }).click();
   await expect(page.locator(".spelplan-error-summary")).toContainText("samtycke");
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Registrera samtycke" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Registrera samtycke" })).toBeVisible();
-  await hydrated(page);
-  await expectAccessible(page);
-  // Proposed: the referring authority and those the person is active at.
-  const authorities = page.getByRole("group", { name: "Vilka myndigheter får dela uppgifter?" });
-  await expect(authorities.getByRole("checkbox", { name: "Försäkringskassan" })).toBeChecked();
-  await expect(authorities.getByRole("checkbox", { name: "Region Kalmar län" })).toBeChecked();
-  await authorities.getByRole("checkbox", { name: "Arbetsförmedlingen" }).check();
-  await page.getByRole("radio", { name: "Personen sa ja när jag frågade" }).check();
-  await page.getByRole("button", { name: "Registrera samtycke" }).click();
-  await expect(page.getByText("Samtycket är registrerat.")).toBeVisible();
-  await hydrated(page);
-  await page.getByRole("button", { name: "Skicka till samverkansteamet" }).click();
-  await expect(page.getByText("Intresseförfrågan är skickad till samverkansteamet.")).toBeVisible();
-  const status = await page.getByText(/Samverkansteamet tar upp den på mötet den/).textContent();
-  const meetingDate = /mötet den (\d{1,2} \p{L}+ \d{4})/u.exec(status ?? "")?.[1];
-  expect(meetingDate, "the request is on the next meeting's agenda").toBeTruthy();
+  const meetingDate = await consentAndSubmit(page, undefined, async (authorities) => {
+    // Proposed: the referring authority and those the person is active at; the officer adds one more.
+    await expect(authorities.getByRole("checkbox", { name: "Försäkringskassan" })).toBeChecked();
+    await expect(authorities.getByRole("checkbox", { name: "Region Kalmar län" })).toBeChecked();
+    await expect(authorities.getByRole("checkbox", { name: "Arbetsförmedlingen" })).not.toBeChecked();
+    await authorities.getByRole("checkbox", { name: "Arbetsförmedlingen" }).check();
+  });
   await expectAccessible(page);
 
   // 3. The team meets: the coordinator records the three answers and the decision to accept.
   const coordinator = await signedIn(browser, USERS.coordinator);
   await visit(coordinator, "/meetings");
-  await coordinator.getByRole("link", { name: meetingDate!, exact: true }).first().click();
+  await coordinator.getByRole("link", { name: meetingDate, exact: true }).first().click();
   await expect(coordinator.getByRole("heading", { level: 1, name: `Möte ${meetingDate}` })).toBeVisible();
   await hydrated(coordinator);
   await expectAccessible(coordinator);

@@ -1,26 +1,11 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, expectAccessibleWithoutJs, hydrated, signIn, uniqueName, USERS, visit } from "./support.ts";
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible, expectAccessibleWithoutJs, hydrated, signIn, uniqueName, USERS, visit, signedIn, consentAndSubmit, fillRequestDraft } from "./support.ts";
 
 // Consultations and the collaboration team's meetings, as their users meet them: an officer asks the team
 // for advice without naming anyone; the coordinator runs the meeting (attendance, the three questions, the
 // decision); the officer gets the answer; what a team member sees follows the person's consent.
 
 const TEAM_AF = "fatima.ali@arbetsformedlingen.example";
-
-async function signedIn(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ locale: "sv-SE", javaScriptEnabled });
-  const page = await context.newPage();
-  if (javaScriptEnabled) {
-    await signIn(page, email);
-  } else {
-    await page.goto("/sign-in");
-    await page.getByLabel("E-postadress").fill(email);
-    await page.getByLabel("Lösenord").fill("demo-spelplan-2026");
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
-  }
-  return page;
-}
 
 /**
  * The officer (Anders Lund, Försäkringskassan) registers a new person and sends an interest request
@@ -42,33 +27,9 @@ async function submitRequest(page: Page): Promise<{ url: string; name: string; m
   await expect(page.getByRole("heading", { name: "Skapa intresseförfrågan" })).toBeVisible();
   await hydrated(page);
   await page.getByRole("button", { name: "Skapa intresseförfrågan" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Fyll i intresseförfrågan" })).toBeVisible();
-  await hydrated(page);
-  await page.getByRole("radio", { name: "Sjukpenning" }).check();
-  await page.getByRole("group", { name: "Försäkringskassan" }).getByRole("checkbox", { name: "Personen är aktuell här" }).check();
-  await page.getByLabel("Personens situation och bakgrund").fill("Sjukskriven sedan ett år.");
-  await page.getByLabel("Vad som har prövats inom ordinarie insatser").fill("Arbetsträning.");
-  await page.getByLabel("Varför det inte räckte").fill("Behövde mer stöd.");
-  await page.getByLabel("Personens egna mål").fill("Studera.");
-  await page.getByLabel("Varför personen vill delta").fill("Vill komma ut bland folk.");
-  await page.getByRole("button", { name: "Spara och gå vidare" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Intresseförfrågan för ${first} ${last}`) })).toBeVisible();
-  await page.getByRole("link", { name: "Registrera samtycke" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Registrera samtycke" })).toBeVisible();
-  await hydrated(page);
-  const authorities = page.getByRole("group", { name: "Vilka myndigheter får dela uppgifter?" });
-  for (const box of await authorities.getByRole("checkbox").all()) await box.uncheck();
-  await authorities.getByRole("checkbox", { name: "Försäkringskassan" }).check();
-  await page.getByRole("radio", { name: "Personen sa ja när jag frågade" }).check();
-  await page.getByRole("button", { name: "Registrera samtycke" }).click();
-  await expect(page.getByText("Samtycket är registrerat.")).toBeVisible();
-  await hydrated(page);
-  await page.getByRole("button", { name: "Skicka till samverkansteamet" }).click();
-  await expect(page.getByText("Intresseförfrågan är skickad till samverkansteamet.")).toBeVisible();
-  const status = await page.getByText(/Samverkansteamet tar upp den på mötet den/).textContent();
-  const meetingDate = /mötet den (\d{1,2} \p{L}+ \d{4})/u.exec(status ?? "")?.[1];
-  expect(meetingDate, "the request is on a meeting's agenda").toBeTruthy();
-  return { url: new URL(page.url()).pathname, name: `${first} ${last}`, meetingDate: meetingDate! };
+  await fillRequestDraft(page, `${first} ${last}`);
+  const meetingDate = await consentAndSubmit(page, ["Försäkringskassan"]);
+  return { url: new URL(page.url()).pathname, name: `${first} ${last}`, meetingDate };
 }
 
 /** The page of the meeting held on a date ("9 december 2026"), opened from the meetings overview. */

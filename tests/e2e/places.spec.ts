@@ -1,5 +1,5 @@
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { expectAccessible, expectAccessibleWithoutJs, hydrated, signIn, USERS, visit } from "./support.ts";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expectAccessible, expectAccessibleWithoutJs, hydrated, signIn, USERS, visit, signedIn } from "./support.ts";
 
 // The program's page (occupancy, the pre-group and the waiting list), enrolment, notifications and the
 // outbox, as their users meet them. The demo data gives KRUS a full ordinary group, two people with an
@@ -7,21 +7,6 @@ import { expectAccessible, expectAccessibleWithoutJs, hydrated, signIn, USERS, v
 // so the checks here compare what one page shows with itself rather than with fixed counts.
 
 const REFERENCE = /P-[A-Z0-9]{6}/;
-
-async function signedIn(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ locale: "sv-SE", javaScriptEnabled });
-  const page = await context.newPage();
-  if (javaScriptEnabled) {
-    await signIn(page, email);
-  } else {
-    await page.goto("/sign-in");
-    await page.getByLabel("E-postadress").fill(email);
-    await page.getByLabel("Lösenord").fill("demo-spelplan-2026");
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
-  }
-  return page;
-}
 
 /** KRUS's page, reached from the main menu as its users reach it. */
 async function openKrus(page: Page): Promise<string> {

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-spelplan-2026";
 export const USERS = {
@@ -77,4 +77,66 @@ export function personnummer(birth: string, sex: "female" | "male" = "female"): 
   }
   const check = (10 - (sum % 10)) % 10;
   return `${birth.replace(/-/g, "").slice(0, 8)}-${serial}${check}`;
+}
+
+/** A new browser context signed in as a user (with JavaScript, or as plain HTML forms without it). */
+export async function signedIn(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ locale: "sv-SE", javaScriptEnabled });
+  const page = await context.newPage();
+  if (javaScriptEnabled) {
+    await signIn(page, email);
+  } else {
+    await page.goto("/sign-in");
+    await page.getByLabel("E-postadress").fill(email);
+    await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+  }
+  return page;
+}
+
+/**
+ * On a request's draft page ("Fyll i intresseförfrågan"): fills in what the team needs, with the person
+ * active at the given authorities, and saves. Ends on the request's page.
+ */
+export async function fillRequestDraft(page: Page, person: string, activeAt: string[] = ["Försäkringskassan"]) {
+  await expect(page.getByRole("heading", { level: 1, name: "Fyll i intresseförfrågan" })).toBeVisible();
+  await hydrated(page);
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: "Aktivitetsersättning" }).check();
+  for (const authority of activeAt) await page.getByRole("group", { name: authority }).getByRole("checkbox", { name: "Personen är aktuell här" }).check();
+  await page.getByLabel("Personens situation och bakgrund").fill("Har aktivitetsersättning sedan två år och är mest hemma.");
+  await page.getByLabel("Vad som har prövats inom ordinarie insatser").fill("Samtalsstöd på vårdcentralen och arbetsträning via AF.");
+  await page.getByLabel("Varför det inte räckte").fill("Behöver ett sammanhang med andra och stöd från flera håll samtidigt.");
+  await page.getByLabel("Personens egna mål").fill("Att börja studera på Komvux.");
+  await page.getByLabel("Varför personen vill delta").fill("Vill komma ut bland folk igen.");
+  await page.getByRole("button", { name: "Spara och gå vidare" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Intresseförfrågan för ${person.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })).toBeVisible();
+}
+
+/**
+ * On a request's page: records the person's consent (covering `authorities` only, when given; else what the
+ * form proposes) and sends the request to the team. Returns the date of the meeting it is on ("9 december 2026").
+ */
+export async function consentAndSubmit(page: Page, authorities?: string[], checkForm?: (group: Locator) => Promise<void>): Promise<string> {
+  await page.getByRole("link", { name: "Registrera samtycke" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Registrera samtycke" })).toBeVisible();
+  await hydrated(page);
+  await expectAccessible(page);
+  const group = page.getByRole("group", { name: "Vilka myndigheter får dela uppgifter?" });
+  await checkForm?.(group);
+  if (authorities) {
+    for (const box of await group.getByRole("checkbox").all()) await box.uncheck();
+    for (const authority of authorities) await group.getByRole("checkbox", { name: authority }).check();
+  }
+  await page.getByRole("radio", { name: "Personen sa ja när jag frågade" }).check();
+  await page.getByRole("button", { name: "Registrera samtycke" }).click();
+  await expect(page.getByText("Samtycket är registrerat.")).toBeVisible();
+  await hydrated(page);
+  await page.getByRole("button", { name: "Skicka till samverkansteamet" }).click();
+  await expect(page.getByText("Intresseförfrågan är skickad till samverkansteamet.")).toBeVisible();
+  const status = await page.getByText(/Samverkansteamet tar upp den på mötet den/).textContent();
+  const meetingDate = /mötet den (\d{1,2} \p{L}+ \d{4})/u.exec(status ?? "")?.[1];
+  expect(meetingDate, "the request is on a meeting's agenda").toBeTruthy();
+  return meetingDate!;
 }
