@@ -10,6 +10,8 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts"],
           exclude: ["src/**/*.int.test.ts"],
+          // Rendering PDFs with embedded fonts takes a second or more on a busy two-core machine.
+          testTimeout: 30_000,
         },
       },
       {
