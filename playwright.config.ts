@@ -28,9 +28,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /journey\.spec\.ts$/ },
-    // Journeys change the demo's shared state (who has a place in the full group): they run after the rest.
-    { name: "journeys", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /journey\.spec\.ts$/, dependencies: ["chromium"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: [/journey\.spec\.ts$/, /exit\.spec\.ts$/] },
+    // Journeys change the demo's shared state, so they run after the rest: the intake journey needs the
+    // demo's full group; the exits that free places in it come last.
+    { name: "journeys", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /intake-journey\.spec\.ts$/, dependencies: ["chromium"] },
+    { name: "leaving", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: [/participant-journey\.spec\.ts$/, /exit\.spec\.ts$/], dependencies: ["journeys"] },
   ],
   webServer: {
     // E2E_DEV=1 runs the server from source through Vite (no build needed, e.g. while working on one page).

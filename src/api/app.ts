@@ -3,6 +3,7 @@ import type { AppEnv } from "../server/types.ts";
 import { isSameOrigin } from "../server/security.ts";
 import { problem, zodProblem } from "./problems.ts";
 import { registerIntakeRoutes } from "./intake/index.ts";
+import { registerJourneyRoutes } from "./journey/index.ts";
 import { registerPeopleRoutes } from "./people.ts";
 
 /**
@@ -58,6 +59,7 @@ export function createApi() {
 
   registerPeopleRoutes(api);
   registerIntakeRoutes(api);
+  registerJourneyRoutes(api);
 
   return api;
 }

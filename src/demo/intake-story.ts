@@ -144,6 +144,8 @@ export async function playIntakeStory(
   personIds: readonly string[],
   users: StoryUsers,
   authorities: StoryAuthorities,
+  /** Called each time the story's clock is set, before anything happens at that time (see journey-story.ts). */
+  onClock?: (clock: Date) => Promise<void>,
 ): Promise<void> {
   const today = isoToday(deps.now());
   const { past } = teamMeetingDates(today);
@@ -159,6 +161,7 @@ export async function playIntakeStory(
       actors.set(userId, (actor = loaded));
     }
     const clock = at(date, hour);
+    await onClock?.(clock);
     return { ...deps, now: () => clock, actor, meta: { ip: null, userAgent: "demo data" } };
   };
   const lead = users.coordinators[0];
@@ -177,7 +180,6 @@ export async function playIntakeStory(
   let visitBooking: string | null = null;
   if (visitSlot) {
     visitBooking = (await bookStudyVisit(await ctx(users.officers[2], start, 10), programId, { slotDate: visitSlot.originalDate, visitorName: "E. O.", note: "Kommer med sin handläggare." })).id;
-    await setBookingStatus(await ctx(lead, visitSlot.originalDate, 15), visitBooking, "attended");
   }
   // The team's cadence, set up the morning the first requests were written.
   await setMeetingSettings(await ctx(lead, addDays(past[0], -20), 8), programId, {
@@ -231,6 +233,9 @@ export async function playIntakeStory(
   for (const [n, index] of [...MEETING_1_ACCEPT, MEETING_1_NOT_READY].entries()) {
     await writeRequest(story(index, index === 2 ? { interpreter: "arabiska" } : {}), addDays(past[0], -20 + n), { submit: true });
   }
+  // The visit was at most two weeks after the start: the coordinator notes afterwards that the visitor
+  // came (after the requests above, which may be written before or after the visit's day).
+  if (visitBooking) await setBookingStatus(await ctx(lead, addDays(past[0], -11), 9), visitBooking, "attended");
   await createConsultation(await ctx(users.officers[2], addDays(past[0], -6), 14), {
     programId,
     ageBand: "25_29",

@@ -1,19 +1,29 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
+import { EXIT_OCCUPATIONS, EXIT_REASONS, NINETY_DAY_OUTCOMES } from "../domain/exit.ts";
 import { verifyAuditChain } from "../services/audit.ts";
 import { loadActor } from "../services/auth.ts";
+import { viewCaseload } from "../services/caseload.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { personPlacement } from "../services/enrolments.ts";
 import { NotFoundError } from "../services/errors.ts";
+import { ninetyDayDueList } from "../services/exits.ts";
+import { getJournal } from "../services/journal.ts";
 import { getMeeting, listMeetings } from "../services/meetings.ts";
 import { programPlaces } from "../services/places.ts";
+import { getPlan } from "../services/plans.ts";
 import { getRequest, listRequests } from "../services/requests.ts";
 import { listSlots } from "../services/study-visits.ts";
+import { wheelOverview } from "../services/wheel.ts";
 import { loadDemoData } from "./seed.ts";
 import { teamMeetingDates } from "./intake-story.ts";
+import { EARLIER_COHORT, earlierMeetingDates } from "./journey-story.ts";
 
 // The demo data is what a newcomer sees first: it must load on an empty database, tell the intake story
-// consistently (every request state, decided meetings, a full group and a pre-group) and keep the audit log sound.
+// consistently (every request state, decided meetings, a full group and a pre-group), tell the participants'
+// journeys (plans, readings, exits of every kind, 90-day follow-ups) and keep the audit log sound.
+
+const TODAY = "2026-12-02";
 
 describeEachDatabase("demo data", (flavour) => {
   let t: TestDatabase;
@@ -26,7 +36,7 @@ describeEachDatabase("demo data", (flavour) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(flavour);
-    t.clock.set(new Date("2026-12-02T08:00:00Z"));
+    t.clock.set(new Date(`${TODAY}T08:00:00Z`));
     const loaded = await loadDemoData(t.deps);
     expect(loaded?.logins.length).toBeGreaterThan(10);
   }, 120_000);
@@ -48,15 +58,16 @@ describeEachDatabase("demo data", (flavour) => {
     const count = (status: string) => requests.filter((r) => r.status === status).length;
     expect(count("submitted")).toBe(2);
     expect(count("withdrawn")).toBe(1);
-    expect(requests.filter((r) => r.decision === "accepted")).toHaveLength(18);
+    // 18 in the last three months, and the earlier cohort's a year or so ago.
+    expect(requests.filter((r) => r.decision === "accepted")).toHaveLength(18 + EARLIER_COHORT.length);
     expect(requests.filter((r) => r.decision === "not_ready")).toHaveLength(2);
     // Drafts belong to their authors.
     const officer = await as("anders.lund@forsakringskassan.example");
     expect((await listRequests(officer, { status: "draft" })).length).toBeGreaterThanOrEqual(1);
 
-    const { past, next } = teamMeetingDates("2026-12-02");
+    const { past, next } = teamMeetingDates(TODAY);
     const meetings = await listMeetings(coordinator, programId);
-    expect(meetings.past.filter((m) => m.status === "held").map((m) => m.date).sort()).toEqual([...past]);
+    expect(meetings.past.filter((m) => m.status === "held").map((m) => m.date).sort()).toEqual([...earlierMeetingDates(TODAY), ...past]);
     expect(meetings.upcoming[0]!.date).toBe(next);
     const upcoming = await getMeeting(coordinator, meetings.upcoming[0]!.id);
     expect(upcoming.agenda.map((i) => i.kind)).toEqual(["request", "request", "consultation"]);
@@ -90,6 +101,8 @@ describeEachDatabase("demo data", (flavour) => {
       .innerJoin("interest_requests as r", "r.person_id", "consents.person_id")
       .select("r.id")
       .where("consents.end_reason", "=", "withdrawn")
+      // The one still waiting for a place (someone of the earlier cohort withdrew theirs when leaving).
+      .where((eb) => eb.exists(eb.selectFrom("placements as pl").select("pl.id").whereRef("pl.person_id", "=", "consents.person_id").where("pl.ended_at", "is", null)))
       .executeTakeFirstOrThrow();
     const request = await getRequest(coordinator, withdrawn.id);
     expect(request.consent.status).toBe("withdrawn");
@@ -109,5 +122,142 @@ describeEachDatabase("demo data", (flavour) => {
     const mails = await t.deps.db.selectFrom("outbox").select(["subject", "body"]).execute();
     expect(mails.length).toBeGreaterThan(10);
     for (const mail of mails) for (const n of names) expect(`${mail.subject}\n${mail.body}`).not.toContain(`${n.first_name} ${n.last_name}`);
+  });
+  /** The current enrolment of a person in the register, by name. */
+  const enrolmentOf = async (first: string, last: string) =>
+    (
+      await t.deps.db
+        .selectFrom("enrolments as e")
+        .innerJoin("people as p", "p.id", "e.person_id")
+        .select(["e.id", "e.person_id", "e.start_date", "e.ended_on"])
+        .where("p.first_name", "=", first)
+        .where("p.last_name", "=", last)
+        .executeTakeFirstOrThrow()
+    );
+
+  it("has an earlier cohort that left before today's group started: exits of every kind, 90-day answers, one due list and a passive phase", async () => {
+    const programId = await krus();
+    const earlier = await t.deps.db
+      .selectFrom("exits as x")
+      .innerJoin("enrolments as e", "e.id", "x.enrolment_id")
+      .leftJoin("ninety_day_followups as n", "n.exit_id", "x.id")
+      .select(["x.reason", "x.kind", "x.occupation", "x.exit_date", "x.final_plan_version", "x.meeting_date", "x.meeting_attendees", "e.start_date", "n.outcome", "n.due_on", "n.answered_on"])
+      .where("x.program_id", "=", programId)
+      .execute();
+    expect(earlier).toHaveLength(EARLIER_COHORT.length);
+    expect(new Set(earlier.map((x) => x.reason))).toEqual(new Set(EXIT_REASONS));
+    expect(earlier.filter((x) => x.kind === "completed").map((x) => x.reason).sort()).toEqual(
+      ["according_to_plan", "according_to_plan", "according_to_plan", "according_to_plan", "health", "health", "other", "other"],
+    );
+    expect(new Set(earlier.map((x) => x.occupation)).size).toBe(EXIT_OCCUPATIONS.length);
+    // "According to plan" only with an accepted final plan; exit meetings have attendees.
+    for (const x of earlier.filter((e) => e.reason === "according_to_plan")) expect(x.final_plan_version).not.toBeNull();
+    expect(earlier.filter((x) => x.meeting_date !== null).length).toBeGreaterThanOrEqual(6);
+    for (const x of earlier.filter((e) => e.meeting_date !== null)) expect((x.meeting_attendees as unknown[]).length).toBeGreaterThanOrEqual(3);
+    // All left before today's group started, so the group and the pre-group are the intake story's own.
+    const firstStart = (await t.deps.db.selectFrom("enrolments").select((eb) => eb.fn.min<string>("start_date").as("d")).where("ended_on", "is", null).executeTakeFirstOrThrow()).d;
+    for (const x of earlier) expect(x.exit_date < firstStart).toBe(true);
+    const openPlaces = await t.deps.db
+      .selectFrom("placements")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("person_id", "in", t.deps.db.selectFrom("exits").select("person_id"))
+      .where("ended_at", "is", null)
+      .executeTakeFirstOrThrow();
+    expect(Number(openPlaces.n)).toBe(0);
+    // 90-day follow-ups: every kind of answer; two due and not answered; one not due yet.
+    expect(new Set(earlier.map((x) => x.outcome).filter(Boolean))).toEqual(new Set(NINETY_DAY_OUTCOMES));
+    expect(earlier.filter((x) => x.outcome === null && x.due_on! > TODAY)).toHaveLength(1);
+    const due = await ninetyDayDueList(await as("maria.bergstrom@kalmar.example"), programId);
+    expect(due.map((d) => d.state)).toEqual(["overdue", "overdue"]);
+    expect(due.map((d) => d.name).sort()).toEqual(["Ida Danielsson", "Robin Ek"]);
+    // Work for days-to-first-job: a competitive job and a subsidised one in the earlier cohort.
+    const work = await t.deps.db.selectFrom("work_placements").select(["kind"]).execute();
+    expect(work.map((w) => w.kind).sort()).toEqual(["competitive", "internship", "internship", "subsidised"]);
+
+    // The caseload: Daniel in the passive phase, the closed ones gone, the protected one closed too.
+    const manager = await viewCaseload(await as("maria.bergstrom@kalmar.example"), { coordinatorId: "all" });
+    const stage = (name: string) => manager.rows.find((r) => `${r.firstName} ${r.lastName}` === name)?.stage;
+    expect(stage("Daniel Forsberg")).toBe("passive");
+    expect(stage("Robin Ek")).toBe("exited");
+    expect(stage("Filip Lindholm")).toBe("exited");
+    expect(stage("Lucas Nyström")).toBeUndefined();
+    expect(manager.rows.filter((r) => r.masked)).toHaveLength(1);
+    // Sara Nilsson's list is only today's participants.
+    const sara = await viewCaseload(await as("sara.nilsson@kalmar.example"));
+    expect(sara.rows.map((r) => r.firstName).sort()).toEqual(["Ella", "Saga", "Viktor", "Wilma"]);
+  });
+
+  it("tells today's first weeks: Oscar's plan in three versions, accepted; Amira's not yet; readings, notes, network and follow-ups", async () => {
+    const johan = await as("johan.ek@kalmar.example");
+    const oscar = await enrolmentOf("Oscar", "Lindgren");
+    const plan = await getPlan(johan, oscar.id);
+    expect(plan.versions).toHaveLength(3);
+    expect(plan.acceptance.state).toBe("current");
+    expect(plan.current!.content.actions.some((a) => a.agreed)).toBe(true);
+    expect(plan.current!.content.actions.some((a) => !a.agreed)).toBe(true);
+    expect(new Set(plan.current!.content.actions.map((a) => a.status))).toEqual(new Set(["in_progress", "done", "planned"]));
+    const readings = await t.deps.db.selectFrom("wheel_readings").select(["rated_by", "occasion", "note"]).where("enrolment_id", "=", oscar.id).execute();
+    expect(readings.map((r) => `${r.rated_by}:${r.occasion}`).sort()).toEqual(["coordinator:start", "participant:during", "participant:start"]);
+    expect(readings.find((r) => r.rated_by === "coordinator")!.note).not.toBe("");
+    const wheel = await wheelOverview(johan, oscar.id);
+    expect(wheel.readings.length).toBe(3);
+    // The participant's and the coordinator's readings at the start differ on an area, with a note.
+    expect(wheel.comparisons.some((c) => c.differing > 0)).toBe(true);
+    const journal = await getJournal(johan, oscar.id);
+    expect(journal.notes.some((n) => n.corrects !== null)).toBe(true);
+    expect(journal.notes.some((n) => n.visibility === "shared")).toBe(true);
+    const followUps = await t.deps.db.selectFrom("follow_ups").select(["status", "planned_date"]).where("enrolment_id", "=", oscar.id).orderBy("planned_date").execute();
+    expect(followUps.map((f) => f.status)).toEqual(["held", "planned"]);
+    expect(followUps[1]!.planned_date > TODAY).toBe(true);
+    const contacts = await t.deps.db.selectFrom("network_contacts").select("kind").where("person_id", "=", oscar.person_id).execute();
+    expect(contacts.map((c) => c.kind).sort()).toEqual(["authority", "family"]);
+
+    const amira = await enrolmentOf("Amira", "Hassan");
+    const amirasPlan = await getPlan(await as("leila.haddad@kalmar.example"), amira.id);
+    expect(amirasPlan.versions).toHaveLength(2);
+    expect(amirasPlan.acceptance.state).toBe("outdated");
+    const ella = await enrolmentOf("Ella", "Johansson");
+    expect((await getPlan(await as("sara.nilsson@kalmar.example"), ella.id)).acceptance.state).toBe("current");
+    const mohamed = await enrolmentOf("Mohamed", "Abdi");
+    expect(await t.deps.db.selectFrom("work_placements").select("kind").where("enrolment_id", "=", mohamed.id).execute()).toEqual([{ kind: "internship" }]);
+  });
+
+  it("leaves the participants other specs rely on untouched", async () => {
+    const tables = ["plans", "wheel_readings", "journal_notes", "follow_ups", "exits", "network_contacts", "work_placements", "passive_phases"] as const;
+    for (const [first, last] of [
+      ["Viktor", "Andersson"],
+      ["Linnea", "Karlsson"],
+      ["Wilma", "Persson"],
+      ["Hugo", "Gustafsson"],
+      ["Maja", "Larsson"],
+      ["Noah", "Jönsson"],
+      ["Saga", "Petersson"],
+    ] as const) {
+      const e = await enrolmentOf(first, last);
+      expect(e.ended_on, `${first} is active`).toBeNull();
+      for (const table of tables) {
+        const row = await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).where("person_id", "=", e.person_id).executeTakeFirstOrThrow();
+        expect(Number(row.n), `${first}: ${table}`).toBe(0);
+      }
+    }
+  });
+});
+
+// The story is dated relative to the day it is loaded: on a day whose first study-visit Tuesday falls in an
+// odd week (and in a week when the clocks change) it must still be told in order.
+describeEachDatabase("demo data loaded on another day", (flavour) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(flavour);
+    t.clock.set(new Date("2027-03-29T08:00:00Z"));
+    expect(await loadDemoData(t.deps)).not.toBeNull();
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it("writes its audit log in time order", async () => {
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    const events = await t.deps.db.selectFrom("audit_events").select(["seq", "action", "occurred_at"]).orderBy("seq").execute();
+    const backwards = events.filter((e, i) => i > 0 && e.occurred_at < events[i - 1]!.occurred_at).map((e) => `${e.seq} ${e.action} ${e.occurred_at.toISOString()}`);
+    expect(backwards).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { appendAuditEvent } from "../services/audit.ts";
 import type { Deps, Tx } from "../services/context.ts";
 import { isoToday } from "../services/context.ts";
 import { hashPassword } from "../services/crypto.ts";
-import { playIntakeStory, storyStart, withdrawOneConsent } from "./intake-story.ts";
+import { playIntakeStory, type StoryUsers, withdrawOneConsent } from "./intake-story.ts";
+import { demoStart, journeyStory, registeredOn } from "./journey-story.ts";
 
 // Demo data: Samordningsförbundet i Kalmar län with its program KRUS (owned by Kalmar kommun's social
 // services), a neighbouring program, the member authorities, staff in every role and about 40 people.
@@ -165,19 +166,19 @@ export async function loadDemoData(deps: Deps): Promise<{ password: string; logi
   // Intake as it happened over the last three months, through the same use cases the pages call.
   const user = (key: string) => loaded.userIds.get(key)!;
   const krusPeople = loaded.personIds.filter((_, i) => (PEOPLE[i]!.program ?? "krus") === "krus");
-  await playIntakeStory(
-    deps,
-    loaded.programs.krus,
-    krusPeople,
-    {
-      coordinators: [user("coord1"), user("coord2"), user("coord3")],
-      officers: [user("officer_fk"), user("officer_af"), user("officer_soc"), user("officer_region")],
-      manager: user("manager"),
-    },
-    { fk: loaded.authorityIds.fk, af: loaded.authorityIds.af, soc: loaded.authorityIds.soc, region: loaded.authorityIds.region },
-  );
+  const storyUsers: StoryUsers = {
+    coordinators: [user("coord1"), user("coord2"), user("coord3")],
+    officers: [user("officer_fk"), user("officer_af"), user("officer_soc"), user("officer_region")],
+    manager: user("manager"),
+  };
+  const storyAuthorities = { fk: loaded.authorityIds.fk, af: loaded.authorityIds.af, soc: loaded.authorityIds.soc, region: loaded.authorityIds.region };
+  // The participants' journeys (an earlier cohort that has left, and today's first weeks), played in time
+  // order with the intake story so that the audit log reads in order.
+  const journey = journeyStory(deps, loaded.programs.krus, krusPeople, { ...storyUsers, therapist: user("therapist") }, storyAuthorities);
+  await playIntakeStory(deps, loaded.programs.krus, krusPeople, storyUsers, storyAuthorities, journey.until);
   // Someone in the pre-group has withdrawn their consent: from then on only the program's staff see them.
   await withdrawOneConsent(deps, krusPeople[CONSENT_WITHDRAWN]!, user("coord1"));
+  await journey.finish();
   deps.logger.info({ people: PEOPLE.length, users: USERS.length }, "demo data loaded");
   return { password: DEMO_PASSWORD, logins };
 }
@@ -240,7 +241,8 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string) {
     while (usedReferences.has(reference)) reference = nextReference();
     usedReferences.add(reference);
     const number = idNumber(p, i);
-    const createdAt = new Date(now.getTime() - (300 - i * 6) * 86_400_000);
+    const registered = registeredOn(isoToday(now), i);
+    const createdAt = registered ? new Date(`${registered}T09:00:00Z`) : new Date(now.getTime() - (300 - i * 6) * 86_400_000);
     const row = await tx
       .insertInto("people")
       .values({
@@ -267,8 +269,8 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string) {
     personIds.push(row.id);
   }
 
-  // Users and roles: there from before the intake story begins.
-  const usersSince = new Date(`${addDays(storyStart(isoToday(now)), -1)}T08:00:00Z`);
+  // Users and roles: there from before the stories begin.
+  const usersSince = new Date(`${addDays(demoStart(isoToday(now)), -1)}T08:00:00Z`);
   const userIds = new Map<string, string>();
   for (const u of USERS) {
     const row = await tx
@@ -308,8 +310,8 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string) {
   await appendAuditEvent(
     tx,
     { actorUserId: null, actorRole: "operator", action: "demo.load", entityType: "installation", federationId: federation.id, details: { people: PEOPLE.length, users: USERS.length } },
-    // Before the intake story's first event, so that the log reads in order.
-    new Date(`${storyStart(isoToday(now))}T06:00:00Z`),
+    // Before the stories' first event, so that the log reads in order.
+    new Date(`${demoStart(isoToday(now))}T06:00:00Z`),
   );
   return { personIds, userIds, authorityIds, programs: { krus: programs.krus.id, nybro: programs.nybro.id } };
 }

@@ -2,7 +2,9 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
+import { enrolDirectly } from "../../tests/support/journey.ts";
 import { createWorld, type World } from "../../tests/support/world.ts";
+import { scheduleFollowUp } from "../services/followups.ts";
 import { listMeetings, setMeetingSettings } from "../services/meetings.ts";
 import { smtpTransport } from "../services/outbox.ts";
 import { startJobs } from "./jobs.ts";
@@ -81,5 +83,19 @@ describeEachDatabase("background jobs", (flavour) => {
     expect(after.at(-1)!.date >= "2027-10-01").toBe(true);
     expect(new Set(after.map((m) => m.date)).size).toBe(after.length);
     expect((await t.deps.db.selectFrom("outbox").select("sent_at").where("id", "=", c.id).executeTakeFirstOrThrow()).sent_at).toBeNull();
+  });
+
+  it("reminds the coordinator of a follow-up meeting booked for the next days, once", async () => {
+    t.clock.set(new Date("2026-11-23T08:00:00Z"));
+    const { enrolmentId } = await enrolDirectly(t.deps, w, { personId: w.people.oscar, startDate: "2026-09-01" });
+    const booked = await scheduleFollowUp(await w.ctx("coordinator"), enrolmentId, { plannedDate: "2026-11-24", plannedTime: "10:00", attendees: ["participant", "coordinator"] });
+    const reminders = () =>
+      t.deps.db.selectFrom("notifications").select("link").where("user_id", "=", w.users.coordinator.id).where("kind", "=", "followUp.reminder").execute();
+    expect(await reminders()).toEqual([]);
+    const jobs = startJobs(t.deps, { smtpUrl: null, mailFrom: "x@test.example" });
+    await jobs.runOnce();
+    await jobs.runOnce();
+    await jobs.stop();
+    expect(await reminders()).toEqual([{ link: `/enrolments/${enrolmentId}/follow-ups/${booked.id}` }]);
   });
 });

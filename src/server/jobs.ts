@@ -1,10 +1,12 @@
 import type { Config } from "../config.ts";
+import { remindFollowUps } from "../services/followups.ts";
 import { planMeetingsAhead } from "../services/maintenance.ts";
 import { deliverOutbox, type MailTransport, smtpTransport } from "../services/outbox.ts";
 import type { Deps } from "../services/context.ts";
 
 // The server's background work: sending queued e-mails when a mail server is configured (without one
-// they stay on the outbox page) and planning the team's meetings ahead. Stopped before the database closes.
+// they stay on the outbox page), planning the team's meetings ahead, and reminding staff of the
+// follow-up meetings booked in the next days. Stopped before the database closes.
 
 export interface Jobs {
   /** Runs every job once now (start-up, and tests). */
@@ -15,7 +17,7 @@ export interface Jobs {
 export function startJobs(
   deps: Deps,
   config: Pick<Config, "smtpUrl" | "mailFrom">,
-  options: { transport?: MailTransport; mailEveryMs?: number; planEveryMs?: number } = {},
+  options: { transport?: MailTransport; mailEveryMs?: number; planEveryMs?: number; remindEveryMs?: number } = {},
 ): Jobs {
   const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : null);
   let running: Promise<unknown> = Promise.resolve();
@@ -37,16 +39,22 @@ export function startJobs(
     const added = await planMeetingsAhead(deps);
     if (added) deps.logger.info({ added }, "team meetings planned ahead");
   });
+  const remind = guarded("reminders", async () => {
+    const reminded = await remindFollowUps(deps);
+    if (reminded) deps.logger.info({ reminded }, "follow-up reminders sent");
+  });
 
   const timers = [
     ...(transport ? [setInterval(mail, options.mailEveryMs ?? 60_000)] : []),
     setInterval(plan, options.planEveryMs ?? 6 * 3_600_000),
+    setInterval(remind, options.remindEveryMs ?? 3_600_000),
   ];
   for (const timer of timers) timer.unref();
 
   return {
     async runOnce() {
       await plan();
+      await remind();
       await mail();
     },
     async stop() {

@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   "enrolment.first_meeting",
   "studyVisit.cancelled",
   "studyVisit.moved",
+  "followUp.scheduled",
+  "followUp.reminder",
+  "followUp.cancelled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

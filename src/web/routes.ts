@@ -42,9 +42,28 @@ export default [
     route("caseload", "routes/journey/caseload.tsx"),
     route("enrolments/:enrolmentId", "routes/journey/enrolment.tsx"),
     // Journey: the plan
+    route("enrolments/:enrolmentId/plan", "routes/journey/plan.tsx"),
+    route("enrolments/:enrolmentId/plan/edit", "routes/journey/plan.edit.tsx"),
+    route("enrolments/:enrolmentId/plan/versions/:version", "routes/journey/plan.version.tsx"),
+    route("enrolments/:enrolmentId/plan/compare", "routes/journey/plan.compare.tsx"),
+    route("enrolments/:enrolmentId/plan/accept", "routes/journey/plan.accept.tsx"),
+    route("enrolments/:enrolmentId/plan/final", "routes/journey/plan.final.tsx"),
+    route("enrolments/:enrolmentId/plan.pdf", "routes/journey/plan.pdf.tsx"),
     // Journey: the life-area wheel
+    route("enrolments/:enrolmentId/wheel", "routes/journey/wheel.tsx"),
+    route("enrolments/:enrolmentId/wheel/new", "routes/journey/wheel.new.tsx"),
+    route("programs/:programId/wheel", "routes/journey/wheel.program.tsx"),
+    route("programs/:programId/wheel/areas/:areaKey", "routes/journey/wheel.program.area.tsx"),
     // Journey: journal, network, work placements
+    route("enrolments/:enrolmentId/journal", "routes/journey/journal.tsx"),
+    route("enrolments/:enrolmentId/journal/:noteId/correct", "routes/journey/journal.correct.tsx"),
+    route("enrolments/:enrolmentId/network", "routes/journey/network.tsx"),
+    route("enrolments/:enrolmentId/network/:contactId", "routes/journey/network.contact.tsx"),
+    route("enrolments/:enrolmentId/work", "routes/journey/work.tsx"),
     // Journey: follow-ups, exit, passive phase, 90-day follow-up
+    route("enrolments/:enrolmentId/follow-ups", "routes/journey/followups.tsx"),
+    route("enrolments/:enrolmentId/follow-ups/:followUpId", "routes/journey/followups.followup.tsx"),
+    route("enrolments/:enrolmentId/exit", "routes/journey/exit.tsx"),
     ...prefix("admin", [
       index("routes/admin/index.tsx"),
       route("federations/new", "routes/admin/federation.new.tsx"),

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export const DEMO_PASSWORD = "demo-spelplan-2026";
 export const USERS = {
@@ -139,4 +140,29 @@ export async function consentAndSubmit(page: Page, authorities?: string[], check
   const meetingDate = /mötet den (\d{1,2} \p{L}+ \d{4})/u.exec(status ?? "")?.[1];
   expect(meetingDate, "the request is on a meeting's agenda").toBeTruthy();
   return meetingDate!;
+}
+
+/** The text of a PDF, page by page (pages joined by a line break). */
+export async function pdfText(body: Buffer): Promise<string> {
+  const task = getDocument({ data: new Uint8Array(body), useSystemFonts: false, verbosity: 0 });
+  const doc = await task.promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((e) => ("str" in e ? e.str : "")).join(" "));
+  }
+  await task.destroy();
+  return pages.join("\n");
+}
+
+/** The areas of the default life-area wheel, in order. */
+export const WHEEL_AREAS = ["Boende", "Ekonomi", "Familj och nätverk", "Aktivitet", "Hälsa", "Vardagsrutiner", "Social förmåga", "Motivation", "Kunskap om egna resurser"];
+
+/** Chooses one step per area in the wheel's reading form (undefined: leave the area out). */
+export async function rate(page: Page, scores: (number | undefined)[]) {
+  for (const [i, area] of WHEEL_AREAS.entries()) {
+    const score = scores[i];
+    if (score === undefined) continue;
+    await page.getByRole("radiogroup", { name: new RegExp(`^${area}`) }).getByRole("radio", { name: new RegExp(`^${score} – `) }).check();
+  }
 }

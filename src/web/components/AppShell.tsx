@@ -9,6 +9,7 @@ import { useT } from "../lib/i18n.ts";
 export function AppShell({ user, children }: { user: NonNullable<RootData["user"]>; children: ReactNode }) {
   const t = useT();
   const links: { to: string; label: string; end?: boolean }[] = [{ to: "/", label: t("nav.home"), end: true }];
+  if (user.caseload) links.push({ to: "/caseload", label: t(user.caseload === "all" ? "nav.caseload.all" : "nav.caseload.own") });
   if (user.canListPeople) links.push({ to: "/people", label: t("nav.people") });
   if (user.canFollowRequests) links.push({ to: "/requests", label: t("nav.requests") });
   if (user.canBookStudyVisits) links.push({ to: "/study-visits", label: t("nav.studyVisits") });

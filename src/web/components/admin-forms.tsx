@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { BodyShort, Button, HStack, Link as AkselLink, VStack } from "@navikt/ds-react";
+import { BodyShort, Link as AkselLink, VStack } from "@navikt/ds-react";
 import type { ReactNode } from "react";
 import { Form, Link } from "react-router";
 import { COUNTRIES } from "../../domain/organisation.ts";
@@ -8,7 +8,7 @@ import { LOCALES, userInputSchema } from "../../services/schemas/user.ts";
 import { CsrfField, FormErrorSummary, useSpelForm } from "../lib/forms.tsx";
 import { useT } from "../lib/i18n.ts";
 import { SelectInput, TextInput } from "./fields.tsx";
-import { LinkButton } from "./LinkButton.tsx";
+import { FormButtons } from "./FormButtons.tsx";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
@@ -20,20 +20,6 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
         {children}
       </AkselLink>
     </BodyShort>
-  );
-}
-
-function Buttons({ submitLabel, cancelTo }: { submitLabel: string; cancelTo?: string | undefined }) {
-  const t = useT();
-  return (
-    <HStack gap="space-16">
-      <Button type="submit">{submitLabel}</Button>
-      {cancelTo ? (
-        <LinkButton to={cancelTo} variant="tertiary">
-          {t("form.cancel")}
-        </LinkButton>
-      ) : null}
-    </HStack>
   );
 }
 
@@ -55,7 +41,7 @@ export function FederationForm({ lastResult, defaultValue, submitLabel, cancelTo
               </option>
             ))}
           </SelectInput>
-          <Buttons submitLabel={submitLabel} cancelTo={cancelTo} />
+          <FormButtons submitLabel={submitLabel} cancelTo={cancelTo} />
         </VStack>
       </Form>
     </>
@@ -95,7 +81,7 @@ export function UserForm({
               </option>
             ))}
           </SelectInput>
-          <Buttons submitLabel={submitLabel} cancelTo={cancelTo} />
+          <FormButtons submitLabel={submitLabel} cancelTo={cancelTo} />
         </VStack>
       </Form>
     </>

@@ -1,9 +1,11 @@
 import { BodyShort, Box, Heading, HStack, LinkCard, VStack } from "@navikt/ds-react";
 import { Link } from "react-router";
 import { hasCapability } from "../../domain/policy.ts";
+import { caseloadHighlights } from "../../services/caseload.ts";
 import { programPages } from "../../services/programs.ts";
 import { studyVisitPrograms } from "../../services/study-visits.ts";
 import { myRoles } from "../../services/users.ts";
+import { CaseloadHighlights } from "../components/caseload/CaseloadHighlights.tsx";
 import { requireUser } from "../lib/guards.server.ts";
 import { useT } from "../lib/i18n.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -21,6 +23,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     ownPersonIds: subject.assignments.filter((a) => a.role === "participant" && a.personId).map((a) => a.personId!),
     programs: await programPages(ctx.db, subject),
     studyVisitPrograms: await studyVisitPrograms(ctx),
+    // The coordinator's start: what needs doing now among their participants.
+    caseload: hasCapability(subject, "caseload.view") ? await caseloadHighlights(ctx, 5) : null,
     can: {
       listPeople: hasCapability(subject, "person.list"),
       createPerson: hasCapability(subject, "person.create"),
@@ -77,6 +81,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </>
         )}
       </div>
+      {loaderData.caseload ? <CaseloadHighlights highlights={loaderData.caseload} /> : null}
       {cards.length > 0 ? (
         <Box as="section" aria-labelledby="home-shortcuts">
           <Heading level="2" size="medium" id="home-shortcuts" spacing>

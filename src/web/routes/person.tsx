@@ -1,13 +1,14 @@
 import { LinkButton } from "../components/LinkButton.tsx";
-import { Alert, BodyShort, Heading, HStack, Tag, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Heading, HStack, Link as AkselLink, Tag, VStack } from "@navikt/ds-react";
 
-import { redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { hasCapability } from "../../domain/policy.ts";
 import { listConsents } from "../../services/consents.ts";
 import { NotFoundError } from "../../services/errors.ts";
 import { getPerson } from "../../services/people.ts";
 import { listRequests } from "../../services/requests.ts";
 import { personPlacement } from "../../services/enrolments.ts";
+import { journeyLinkFor } from "../../services/enrolment-overview.ts";
 import { PersonPlacementSection } from "../components/places/PersonPlacementSection.tsx";
 import { PersonConsentSection, PersonRequestsSection } from "../components/requests/PersonIntakeSections.tsx";
 import { orResponse, requireUser, rethrowAsResponse } from "../lib/guards.server.ts";
@@ -42,6 +43,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     consents,
     requests,
     placement,
+    // The participant's hub, when enrolled (or exited) and the reader may see the journey.
+    journeyEnrolmentId: await journeyLinkFor(ctx, person.id),
     canCreateRequest: hasCapability(subject, "request.create"),
     // The service decides (collaboration-team members may not); the link is for roles that can record it.
     canWithdrawConsent: consentInForce && hasCapability(subject, "consent.withdraw"),
@@ -118,7 +121,15 @@ export default function PersonPage({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </section>
-      {loaderData.placement ? <PersonPlacementSection placement={loaderData.placement} /> : null}
+      {loaderData.placement ? (
+        <PersonPlacementSection placement={loaderData.placement} journeyEnrolmentId={loaderData.journeyEnrolmentId} />
+      ) : loaderData.journeyEnrolmentId ? (
+        <BodyShort>
+          <AkselLink as={Link} to={`/enrolments/${loaderData.journeyEnrolmentId}`}>
+            {t("caseload.personLink")}
+          </AkselLink>
+        </BodyShort>
+      ) : null}
       <PersonConsentSection personId={p.id} consents={loaderData.consents} canWithdraw={loaderData.canWithdrawConsent} />
       <PersonRequestsSection personId={p.id} requests={loaderData.requests} canCreate={loaderData.canCreateRequest} />
       <BodyShort size="small" textColor="subtle">

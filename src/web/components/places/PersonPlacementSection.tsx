@@ -4,7 +4,7 @@ import type { PersonPlacementView } from "../../../services/enrolments.ts";
 import { useT } from "../../lib/i18n.ts";
 
 /** The person's place in the program and their enrolment, on the person's page. */
-export function PersonPlacementSection({ placement }: { placement: PersonPlacementView }) {
+export function PersonPlacementSection({ placement, journeyEnrolmentId = null }: { placement: PersonPlacementView; journeyEnrolmentId?: string | null }) {
   const t = useT();
   const e = placement.enrolment;
   return (
@@ -48,6 +48,13 @@ export function PersonPlacementSection({ placement }: { placement: PersonPlaceme
             </>
           ) : null}
         </dl>
+        {journeyEnrolmentId ? (
+          <BodyShort>
+            <AkselLink as={Link} to={`/enrolments/${journeyEnrolmentId}`}>
+              {t("caseload.personLink")}
+            </AkselLink>
+          </BodyShort>
+        ) : null}
         {placement.canManage ? (
           <BodyShort>
             {!e && placement.place === "ordinary" ? (
