@@ -48,6 +48,10 @@ const resources = {
   consultMine: { type: "consultation", consultationId: "c1", programId: "p1", federationId: "f1", authorUserId: U },
   consultOther: { type: "consultation", consultationId: "c2", programId: "p1", federationId: "f1", authorUserId: "v" },
   consultP2: { type: "consultation", consultationId: "c3", programId: "p2", federationId: "f1", authorUserId: U },
+  // Group-life sessions: one led by "u", one by someone else, one in p2 led by "u".
+  sessionLed: { type: "session", sessionId: "s1", programId: "p1", federationId: "f1", leaderUserIds: [U, "v"] },
+  sessionOther: { type: "session", sessionId: "s2", programId: "p1", federationId: "f1", leaderUserIds: ["v"] },
+  sessionP2: { type: "session", sessionId: "s3", programId: "p2", federationId: "f1", leaderUserIds: [U] },
 } satisfies Record<string, Resource>;
 type ResourceKey = keyof typeof resources;
 
@@ -102,6 +106,10 @@ const coordinator = [
   ...allow("journal.write", P1_PEOPLE),
   ...allow("journal.view", P1_PEOPLE),
   ...allow("caseload.view", ["p1"]),
+  ...allow("activities.manage", ["p1"]),
+  ...allow("attendance.record", ["sessionLed", "sessionOther"]),
+  ...allow("attendance.view", ["p1"]),
+  ...allow("travel.manage", ["p1"]),
 ];
 
 /** What each role may do; everything not listed is denied. */
@@ -119,6 +127,8 @@ const EXPECTED: Record<Role, string[]> = {
     ...allow("participant.view", P1_PEOPLE),
     ...allow("journal.write", P1_PEOPLE),
     ...allow("journal.view", P1_PEOPLE),
+    ...allow("attendance.record", ["sessionLed", "sessionOther"]),
+    ...allow("attendance.view", ["p1"]),
   ],
   case_officer: [
     ...allow("person.list", ["p1"]),
@@ -152,7 +162,8 @@ const EXPECTED: Record<Role, string[]> = {
     ...allow("meeting.decide", ["p1"]),
   ],
   steering_group: [...allow("aggregates.view", ["f1", "p1", "p2"])],
-  volunteer: [...allow("activities.view", ["p1"])],
+  // Volunteers: the schedule, and the register of the sessions they lead in their program; no case data.
+  volunteer: [...allow("activities.view", ["p1"]), ...allow("attendance.record", ["sessionLed"])],
   participant: [
     ...allow("person.view", ["own"]),
     ...allow("person.viewProtected", ["own"]),
@@ -239,7 +250,7 @@ describe("policy details", () => {
     expect(rolesGranting("placement.manage").sort()).toEqual(["coordinator", "manager"]);
     expect(rolesGranting("aggregates.view")).not.toContain("volunteer");
     // Steering group and volunteers never get anything about a person or a request.
-    for (const action of ACTIONS.filter((a) => /^(person|request|consent|participant|journal|caseload)\./.test(a))) {
+    for (const action of ACTIONS.filter((a) => /^(person|request|consent|participant|journal|caseload|travel)\./.test(a) || a === "attendance.view")) {
       expect(rolesGranting(action)).not.toContain("steering_group");
       expect(rolesGranting(action)).not.toContain("volunteer");
     }

@@ -44,6 +44,11 @@ export const ACTIONS = [
   "journal.viewShared",
   "caseload.view",
   "caseload.viewAll",
+  // Group life: the schedule, attendance, the breakfast rota, travel money.
+  "activities.manage",
+  "attendance.record",
+  "attendance.view",
+  "travel.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -77,7 +82,9 @@ export type Resource =
       status: "draft" | "submitted" | "decided" | "withdrawn";
       consent: ConsentCoverage;
     }
-  | { type: "consultation"; consultationId: string; programId: string; federationId: string; authorUserId: string };
+  | { type: "consultation"; consultationId: string; programId: string; federationId: string; authorUserId: string }
+  /** A group-life session (or a series' occurrence): who leads it decides what a volunteer may do there. */
+  | { type: "session"; sessionId: string; programId: string; federationId: string; leaderUserIds: readonly string[] };
 
 export type PersonResource = Extract<Resource, { type: "person" }>;
 export type RequestResource = Extract<Resource, { type: "request" }>;
@@ -99,6 +106,8 @@ const programOnly: Condition = (a, r, s) => r.type === "program" && inProgram(a,
 const isDirectStaff: Condition = (_a, r, s) => r.type === "person" && r.directStaffUserIds.includes(s.userId);
 const isOwnPerson: Condition = (a, r) => (r.type === "person" || r.type === "request") && a.personId !== null && a.personId === r.personId;
 const isAuthor: Condition = (_a, r, s) => (r.type === "request" || r.type === "consultation") && r.authorUserId === s.userId;
+const sessionIn: Condition = (a, r, s) => r.type === "session" && inProgram(a, r, s);
+const leadsSession: Condition = (_a, r, s) => r.type === "session" && r.leaderUserIds.includes(s.userId);
 
 /** A valid consent covers the authority this assignment represents, or none was ever recorded. */
 const consentAllows: Condition = (a, r) => {
@@ -131,7 +140,7 @@ const AFTER_DRAFT = ["submitted", "decided", "withdrawn"] as const;
 
 /** Organisations, not people. An administrator without a federation administers the whole installation. */
 const administers: Condition = (a, r) => {
-  if (r.type === "person" || r.type === "request" || r.type === "consultation") return false;
+  if (r.type === "person" || r.type === "request" || r.type === "consultation" || r.type === "session") return false;
   if (a.federationId === null) return true;
   if (r.type === "installation") return false;
   return r.federationId === a.federationId;
@@ -152,6 +161,9 @@ const programStaffRules: Partial<Record<Action, Condition>> = {
   "person.view": personOnly(inProgram),
   "person.viewProtected": personOnly(all(inProgram, isDirectStaff)),
   "activities.view": programOnly,
+  // Group life: any of the program's staff may take the register of a session and read the group's attendance.
+  "attendance.record": sessionIn,
+  "attendance.view": programOnly,
   // Drafts are the author's workspace; once submitted the program's staff read the request.
   "request.view": any(requestWhere(AFTER_DRAFT, inProgram), requestWhere(ANY_STATUS, all(inProgram, isAuthor))),
   "request.viewStatus": any(requestWhere(AFTER_DRAFT, inProgram), requestWhere(ANY_STATUS, all(inProgram, isAuthor))),
@@ -177,6 +189,8 @@ const coordinatorRules: Partial<Record<Action, Condition>> = {
   "studyVisit.manage": programOnly,
   "participant.manage": personOnly(inProgram),
   "caseload.view": programOnly,
+  "activities.manage": programOnly,
+  "travel.manage": programOnly,
 };
 
 const RULES: Record<Role, Partial<Record<Action, Condition>>> = {
@@ -227,6 +241,8 @@ const RULES: Record<Role, Partial<Record<Action, Condition>>> = {
   },
   volunteer: {
     "activities.view": programOnly,
+    // The register of the sessions they lead, and nothing of case data.
+    "attendance.record": all(sessionIn, leadsSession),
   },
   participant: {
     "person.view": personOnly(isOwnPerson),

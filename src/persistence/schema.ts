@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { GroupLifeTables } from "./schema-group.ts";
 import type { JourneyTables } from "./schema-journey.ts";
 
 // Kysely's view of the tables created by the migrations in ./migrations.
@@ -421,8 +422,8 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
-/** Every table: the foundation and intake ones here, the journey's in schema-journey.ts. */
-export interface DB extends JourneyTables {
+/** Every table: the foundation and intake ones here, the journey's in schema-journey.ts, group life's in schema-group.ts. */
+export interface DB extends JourneyTables, GroupLifeTables {
   federations: FederationTable;
   authorities: AuthorityTable;
   authority_units: AuthorityUnitTable;
