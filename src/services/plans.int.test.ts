@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { consentDirectly, enrolDirectly } from "../../tests/support/journey.ts";
@@ -18,6 +19,19 @@ import {
   savePlan,
   startFinalPlan,
 } from "./plans.ts";
+
+/** The text of a PDF, page after page. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: 0 });
+  const loaded = await task.promise;
+  let text = "";
+  for (let n = 1; n <= loaded.numPages; n++) {
+    const content = await (await loaded.getPage(n)).getTextContent();
+    text += content.items.map((entry) => ("str" in entry ? entry.str + (entry.hasEOL ? "\n" : " ") : "")).join("");
+  }
+  await task.destroy();
+  return text;
+}
 
 // The living plan as the services run it: versions kept, stale saves refused, a save without changes makes
 // no version, acceptance per version, the plan for the future, who may read and write, and the audit trail.
@@ -325,6 +339,8 @@ describeEachDatabase("plans", (flavour) => {
         const pdf = await planPdf(coordinator, enrolmentId, 1, reader);
         expect(pdf.language).toBe(expected);
         expect(pdf.pdf.toString("latin1")).toContain(`/Lang (${{ sv: "sv-SE", nb: "nb-NO", en: "en-GB" }[expected]})`);
+        // The goal's direction is a labelled fact ("What you are aiming for: Work"), not half a sentence.
+        expect(await pdfText(pdf.pdf)).toContain({ en: "What you are aiming for", nb: "Hva du sikter mot" }[expected]);
       }
       await expect(planPdf(coordinator, noConsent, null, "sv")).rejects.toBeInstanceOf(NotFoundError); // no version yet
     });

@@ -31,6 +31,9 @@ export function flagText(t: Translator, flag: CaseloadFlag): string {
   }
 }
 
+/** A date in a tag is not broken at its hyphens on a narrow screen. */
+const NOWRAP = { whiteSpace: "nowrap" } as const;
+
 const LIST_STYLE = { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "0.25rem" } as const;
 
 export function FlagList({ flags, empty }: { flags: readonly CaseloadFlag[]; empty: string }) {
@@ -46,7 +49,7 @@ export function FlagList({ flags, empty }: { flags: readonly CaseloadFlag[]; emp
     <ul style={LIST_STYLE}>
       {flags.map((flag) => (
         <li key={`${flag.kind}-${flag.due}`}>
-          <Tag variant={STATE_VARIANT[flag.state]} size="xsmall">
+          <Tag variant={STATE_VARIANT[flag.state]} size="xsmall" style={NOWRAP}>
             {t(`caseload.state.${flag.state}`, { date: t.date(flag.due) })}
           </Tag>{" "}
           <BodyShort as="span" size="small">

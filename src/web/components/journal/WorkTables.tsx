@@ -19,7 +19,7 @@ export function WorkMeasuresTable({ measures }: { measures: WorkView["measures"]
     { key: "weeks", label: t("work.measures.weeksWorked"), value: (s) => t.number(measures[s].weeksWorked) },
   ];
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t("work.measures.caption")}>
       <Table size="small" data-testid="work-measures">
         <caption className="visually-hidden">{t("work.measures.caption")}</caption>
         <Table.Header>

@@ -50,7 +50,7 @@ function Text({ text }: { text: string }) {
 function CompareTable({ caption, from, to, children }: { caption: string; from: number; to: number; children: ReactNode }) {
   const t = useT();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <Table size="small">
         <caption className="visually-hidden">{caption}</caption>
         <Table.Header>

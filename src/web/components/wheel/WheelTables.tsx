@@ -39,7 +39,7 @@ export function ChartNumbers({ axes, readings }: { axes: WheelAxis[]; readings: 
   const score = (value: number | undefined) => (value === undefined ? <BodyShort as="span" size="small" textColor="subtle">{t("wheel.table.notRated")}</BodyShort> : t.number(value));
   return (
     <VStack gap="space-12">
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("wheel.table.caption")}>
         <Table size="small" data-testid="wheel-numbers">
           <caption className="visually-hidden">{t("wheel.table.caption")}</caption>
           <Table.Header>
@@ -108,7 +108,7 @@ export function Comparisons({ overview }: { overview: WheelOverview }) {
               {t("wheel.compare.caption", { occasion: t(`wheel.occasion.${participant.occasion}`), participantDate: t.date(participant.date), coordinatorDate: t.date(coordinator.date) })}
             </Heading>
             <BodyShort>{c.differing > 0 ? t.plural("wheel.compare.differing", c.differing) : t("wheel.compare.noDifference")}</BodyShort>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
               <Table size="small" aria-labelledby={captionId}>
                 <Table.Header>
                   <Table.Row>
