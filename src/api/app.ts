@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../server/types.ts";
 import { isSameOrigin } from "../server/security.ts";
 import { problem, zodProblem } from "./problems.ts";
+import { registerGroupRoutes } from "./group/index.ts";
 import { registerIntakeRoutes } from "./intake/index.ts";
 import { registerJourneyRoutes } from "./journey/index.ts";
 import { registerPeopleRoutes } from "./people.ts";
@@ -60,6 +61,7 @@ export function createApi() {
   registerPeopleRoutes(api);
   registerIntakeRoutes(api);
   registerJourneyRoutes(api);
+  registerGroupRoutes(api);
 
   return api;
 }

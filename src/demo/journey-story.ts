@@ -44,6 +44,10 @@ export interface JourneyTimeline {
   until(clock: Date): Promise<void>;
   /** Plays what is left (nothing is dated after yesterday, so normally nothing). */
   finish(): Promise<void>;
+  /** Adds a step of another story (e.g. travel money) at a local time on a day, to be played in order. */
+  schedule(date: string, hour: number, minute: number, run: () => Promise<void>): void;
+  /** A user's service context with the clock set to a local time on a day (for those steps). */
+  ctx(userId: string, date: string, hour: number, minute?: number): Promise<ServiceContext>;
 }
 
 // Register indices of the earlier cohort, by the team meeting that accepted them.
@@ -1092,7 +1096,7 @@ export function journeyStory(deps: Deps, programId: string, personIds: readonly 
   {
     const s = secondGroup;
     started(8, s);
-    note(8, leila, s, 11, { kind: "individual", body: "Första mötet, på KRUS. Vi gick igenom hur Alva kommer och går och att hon inte finns med på gruppens listor med efternamn." });
+    note(8, leila, s, 11, { kind: "individual", body: "Första mötet, på KRUS. Vi gick igenom hur hon kommer och går och att hon inte finns med på gruppens listor med efternamn." });
     reading(8, leila, d(s, 3), 10, { ratedBy: "participant", occasion: "start", values: [5, 4, 4, 3, 5, 5, 4, 7, 5] });
     save(8, leila, d(s, 5), 10, () => planContent(ALVA_PLAN, s, authorities));
     accept(8, leila, d(s, 5), 10, "in_meeting");
@@ -1109,5 +1113,5 @@ export function journeyStory(deps: Deps, programId: string, personIds: readonly 
     hold(13, johan, d(s, 20), ["participant", "coordinator"], "Liam har fått busskort och kommer i tid. Handläggaren kunde inte komma; vi skickar en sammanfattning till henne.");
   }
 
-  return { until, finish: () => until(new Date(8.64e15)) };
+  return { until, finish: () => until(new Date(8.64e15)), schedule: step, ctx };
 }

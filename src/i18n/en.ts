@@ -10,6 +10,8 @@ import { wheelMessages } from "./messages/wheel.ts";
 import { journalMessages } from "./messages/journal.ts";
 import { exitsMessages } from "./messages/exits.ts";
 import { caseloadMessages } from "./messages/caseload.ts";
+import { scheduleMessages } from "./messages/schedule.ts";
+import { travelMessages } from "./messages/travel.ts";
 
 
 // English. Keys and placeholders as in sv.ts.
@@ -457,4 +459,6 @@ export const en: Record<MessageKey, string> = {
   ...journalMessages.en,
   ...exitsMessages.en,
   ...caseloadMessages.en,
+  ...scheduleMessages.en,
+  ...travelMessages.en,
 };

@@ -9,6 +9,8 @@ import { wheelMessages } from "./messages/wheel.ts";
 import { journalMessages } from "./messages/journal.ts";
 import { exitsMessages } from "./messages/exits.ts";
 import { caseloadMessages } from "./messages/caseload.ts";
+import { scheduleMessages } from "./messages/schedule.ts";
+import { travelMessages } from "./messages/travel.ts";
 
 // Swedish: the source catalog. Plain language (klarspråk): short sentences, everyday words, "du".
 
@@ -456,6 +458,8 @@ export const sv = {
   ...journalMessages.sv,
   ...exitsMessages.sv,
   ...caseloadMessages.sv,
+  ...scheduleMessages.sv,
+  ...travelMessages.sv,
 };
 
 export type MessageKey = keyof typeof sv;

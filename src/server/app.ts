@@ -11,6 +11,7 @@ import { createApi } from "../api/app.ts";
 import { problem } from "../api/problems.ts";
 import { isLocale, negotiateLocale, translator } from "../i18n/index.ts";
 import { resolveApiToken, resolveSession } from "../services/auth.ts";
+import { feedByToken } from "../services/schedule.ts";
 import { webContext } from "../web/context.ts";
 import { LOCALE_COOKIE, readCookie, sessionCookieName } from "./cookies.ts";
 import { csrfProtection, isHttps, securityHeaders } from "./security.ts";
@@ -56,7 +57,7 @@ export function createApp(runtime: Runtime, options: AppOptions): Hono<AppEnv> {
     await next();
     // The path only: a query string can hold a search for a person's name.
     c.var.logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.auth?.actor.user.id },
+      { method: c.req.method, path: c.req.path.startsWith("/calendar/") ? "/calendar/[feed]" : c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.auth?.actor.user.id },
       "request",
     );
   });
@@ -70,6 +71,14 @@ export function createApp(runtime: Runtime, options: AppOptions): Hono<AppEnv> {
       c.var.logger.error({ err: error }, "health check: database does not answer");
       return c.json({ status: "unavailable", database }, 503);
     }
+  });
+
+  // A calendar feed: the secret in the URL is the credential (no sign-in), never logged (above).
+  app.get("/calendar/:file", async (c) => {
+    const m = /^(.+)\.ics$/.exec(c.req.param("file"));
+    const ics = m ? await feedByToken(deps, m[1]!) : null;
+    if (ics === null) return c.text("Not found", 404, { "cache-control": "no-store" });
+    return c.body(ics, 200, { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, no-store", "referrer-policy": "no-referrer", "x-robots-tag": "noindex" });
   });
 
   if (options.serveAssets) {

@@ -23,6 +23,7 @@ export interface RootData {
     canConsult: boolean;
     canAttendMeetings: boolean;
     canBookStudyVisits: boolean;
+    canSeeSchedule: boolean;
     /** The caseload in the menu: a coordinator's own participants, or (a manager) everyone's. */
     caseload: "own" | "all" | null;
     /** Programs whose page (groups, waiting list, numbers) the user may open. */
@@ -47,6 +48,7 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
           canConsult: hasCapability(actor.subject, "consultation.view"),
           canAttendMeetings: hasCapability(actor.subject, "meeting.view"),
           canBookStudyVisits: hasCapability(actor.subject, "studyVisit.book"),
+          canSeeSchedule: hasCapability(actor.subject, "activities.view"),
           caseload: hasCapability(actor.subject, "caseload.viewAll") ? "all" : hasCapability(actor.subject, "caseload.view") ? "own" : null,
           programs: await programPages(web.deps.db, actor.subject),
           unread: await unreadCount(web.deps.db, actor.user.id),

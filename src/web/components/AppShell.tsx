@@ -12,6 +12,7 @@ export function AppShell({ user, children }: { user: NonNullable<RootData["user"
   if (user.caseload) links.push({ to: "/caseload", label: t(user.caseload === "all" ? "nav.caseload.all" : "nav.caseload.own") });
   if (user.canListPeople) links.push({ to: "/people", label: t("nav.people") });
   if (user.canFollowRequests) links.push({ to: "/requests", label: t("nav.requests") });
+  if (user.canSeeSchedule) links.push({ to: "/schedule", label: t("nav.schedule") });
   if (user.canBookStudyVisits) links.push({ to: "/study-visits", label: t("nav.studyVisits") });
   if (user.canAttendMeetings) links.push({ to: "/meetings", label: t("nav.meetings") });
   else if (user.canConsult) links.push({ to: "/consultations", label: t("nav.consultations") });

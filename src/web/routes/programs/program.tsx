@@ -4,6 +4,7 @@ import { Link, redirect } from "react-router";
 import { ValidationError } from "../../../services/errors.ts";
 import { endPlacement, moveToOrdinary, programPlaces } from "../../../services/places.ts";
 import { endPlacementSchema } from "../../../services/schemas/places.ts";
+import { mayManageTravel } from "../../../services/travel.ts";
 import { FreePlaceNotice, Occupancy } from "../../components/places/Occupancy.tsx";
 import { placedLabel } from "../../components/places/labels.ts";
 import type { PlacesActionData } from "../../components/places/PlaceForms.tsx";
@@ -23,7 +24,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const movedId = url.searchParams.get("moved");
   const moved = movedId ? (places.ordinary?.find((p) => p.placementId === movedId) ?? null) : null;
-  return { places, moved, ended: url.searchParams.has("ended") };
+  return { places, moved, ended: url.searchParams.has("ended"), travel: await mayManageTravel(ctx, params.programId) };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs): Promise<PlacesActionData | Response> {
@@ -90,6 +91,15 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
       <Occupancy places={places} />
       {places.waitingList ? <WaitingTable places={places} list={places.waitingList} actionData={data} /> : null}
       {places.ordinary ? <OrdinaryTable places={places} list={places.ordinary} actionData={data} /> : null}
+      {loaderData.travel ? (
+        <BodyShort>
+          <AkselLink as={Link} to={`/programs/${places.programId}/travel`}>
+            {t("travel.programLink")}
+          </AkselLink>
+          {" – "}
+          {t("travel.programLinkHelp")}
+        </BodyShort>
+      ) : null}
     </VStack>
   );
 }
