@@ -198,6 +198,72 @@ export abstract class TaggedRenderer<Block extends { kind: string }> {
   }
 
   /** A section (tagged Sect); a heading as its first block is listed in the PDF's bookmarks. */
+  /**
+   * A data table with a header row (TH, scope Column) that is repeated at the top of a new page. The caller
+   * decides the columns' widths; `align` sets a column's alignment, `cellSuffix` is drawn after each text.
+   */
+  protected dataTable(
+    parent: StructElement,
+    table: { columns: readonly string[]; rows: readonly (readonly string[])[]; widths: readonly number[] },
+    options: { size: number; pad: number; align?: (column: number) => "left" | "right"; cellSuffix?: string },
+  ): void {
+    const { pdf } = this;
+    const { columns, rows, widths } = table;
+    const { size, pad, align, cellSuffix = "" } = options;
+    const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+    const textOptions = (i: number) => ({ width: widths[i]! - pad * 2, lineGap: 1.5, ...(align ? { align: align(i) } : {}) });
+    const cellHeight = (cells: readonly string[], font: string) => {
+      pdf.font(font).fontSize(size);
+      return Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: widths[i]! - pad * 2, lineGap: 1.5 }))) + pad * 2;
+    };
+    const element = pdf.struct("Table");
+    parent.add(element);
+    const headerHeight = cellHeight(columns, BOLD);
+    const columnHeader: PDFKit.Mixins.StructureElementOptions & { scope: "Column" } = { scope: "Column" };
+    const drawHeader = () => {
+      const y = pdf.y;
+      pdf.markContent("Artifact", { type: "Layout" });
+      pdf.rect(this.left, y, this.width, headerHeight).fillColor(COLOR.band).fill();
+      pdf.endMarkedContent();
+      const tr = pdf.struct("TR");
+      element.add(tr);
+      columns.forEach((column, i) => {
+        this.tagged(
+          tr,
+          "TH",
+          () => {
+            pdf.fillColor(COLOR.heading).font(BOLD).fontSize(size).text(`${column}${cellSuffix}`, xs[i]! + pad, y + pad, textOptions(i));
+          },
+          columnHeader,
+        );
+      });
+      tr.end();
+      pdf.y = y + headerHeight;
+    };
+    this.ensureSpace(headerHeight + cellHeight(rows[0] ?? [""], REGULAR));
+    drawHeader();
+    for (const row of rows) {
+      const height = cellHeight(row, REGULAR);
+      if (this.ensureSpace(height)) drawHeader();
+      const y = pdf.y;
+      const tr = pdf.struct("TR");
+      element.add(tr);
+      row.forEach((cell, i) => {
+        this.tagged(tr, "TD", () => {
+          pdf.fillColor(COLOR.text).font(REGULAR).fontSize(size).text(`${cell}${cellSuffix}`, xs[i]! + pad, y + pad, textOptions(i));
+        });
+      });
+      tr.end();
+      pdf.markContent("Artifact", { type: "Layout" });
+      pdf.moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      pdf.endMarkedContent();
+      pdf.x = this.left;
+      pdf.y = y + height;
+    }
+    element.end();
+    pdf.moveDown(0.6);
+  }
+
   protected section(parent: StructElement, blocks: readonly Block[]): void {
     const sect = this.pdf.struct("Sect");
     parent.add(sect);

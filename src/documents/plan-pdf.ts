@@ -292,59 +292,7 @@ class PlanRenderer extends TaggedRenderer<PlanBlock> {
       i === 0 ? 0 : Math.max(w * this.width, Math.max(longestWord([block.columns[i] ?? ""], BOLD), longestWord(block.rows.map((r) => r[i] ?? ""), REGULAR)) + CELL_PAD * 2 + 1),
     );
     widths[0] = Math.max(this.width * 0.25, this.width - widths.slice(1).reduce((a, b) => a + b, 0));
-    const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-    const table = pdf.struct("Table");
-    parent.add(table);
-    const cellHeight = (cells: string[], font: string) => {
-      pdf.font(font).fontSize(SIZE.table);
-      return Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: widths[i]! - CELL_PAD * 2, lineGap: 1.5 }))) + CELL_PAD * 2;
-    };
-    const headerHeight = cellHeight(block.columns, BOLD);
-    const columnHeader: PDFKit.Mixins.StructureElementOptions & { scope: "Column" } = { scope: "Column" };
-
-    const drawHeader = () => {
-      const y = pdf.y;
-      pdf.markContent("Artifact", { type: "Layout" });
-      pdf.rect(this.left, y, this.width, headerHeight).fillColor(COLOR.band).fill();
-      pdf.endMarkedContent();
-      const tr = pdf.struct("TR");
-      table.add(tr);
-      block.columns.forEach((column, i) => {
-        this.tagged(
-          tr,
-          "TH",
-          () => {
-            pdf.fillColor(COLOR.heading).font(BOLD).fontSize(SIZE.table).text(`${column} `, xs[i]! + CELL_PAD, y + CELL_PAD, { width: widths[i]! - CELL_PAD * 2, lineGap: 1.5 });
-          },
-          columnHeader,
-        );
-      });
-      tr.end();
-      pdf.y = y + headerHeight;
-    };
-
-    this.ensureSpace(headerHeight + cellHeight(block.rows[0] ?? [""], REGULAR));
-    drawHeader();
-    for (const row of block.rows) {
-      const height = cellHeight(row, REGULAR);
-      if (this.ensureSpace(height)) drawHeader();
-      const y = pdf.y;
-      const tr = pdf.struct("TR");
-      table.add(tr);
-      row.forEach((cell, i) => {
-        this.tagged(tr, "TD", () => {
-          pdf.fillColor(COLOR.text).font(REGULAR).fontSize(SIZE.table).text(`${cell} `, xs[i]! + CELL_PAD, y + CELL_PAD, { width: widths[i]! - CELL_PAD * 2, lineGap: 1.5 });
-        });
-      });
-      tr.end();
-      pdf.markContent("Artifact", { type: "Layout" });
-      pdf.moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-      pdf.endMarkedContent();
-      pdf.x = this.left;
-      pdf.y = y + height;
-    }
-    table.end();
-    pdf.moveDown(0.6);
+    this.dataTable(parent, { columns: block.columns, rows: block.rows, widths }, { size: SIZE.table, pad: CELL_PAD, cellSuffix: " " });
   }
 }
 

@@ -1,13 +1,10 @@
 import {
-  BOLD,
-  COLOR,
   type CommonBlock,
   commonBlockLines,
   type PdfField,
   type PdfLang,
   type PdfStyle,
   printedFor,
-  REGULAR,
   type RenderPdfOptions,
   renderTaggedPdf,
   type StructElement,
@@ -112,62 +109,10 @@ class TravelRenderer extends TaggedRenderer<TravelBlock> {
 
   /** A data table: the first column takes what is left; the others (counts, amounts) are right-aligned. */
   private table(parent: StructElement, block: Extract<TravelBlock, { kind: "table" }>): void {
-    const { pdf } = this;
     const others = block.columns.length - 1;
     const otherWidth = Math.min(110, (this.width * 0.5) / Math.max(1, others));
     const widths = block.columns.map((_, i) => (i === 0 ? this.width - otherWidth * others : otherWidth));
-    const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-    const align = (i: number) => (i === 0 ? "left" : "right") as "left" | "right";
-    const cellHeight = (cells: string[], font: string) => {
-      pdf.font(font).fontSize(TABLE_SIZE);
-      return Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: widths[i]! - CELL_PAD * 2, lineGap: 1.5 }))) + CELL_PAD * 2;
-    };
-    const table = pdf.struct("Table");
-    parent.add(table);
-    const headerHeight = cellHeight(block.columns, BOLD);
-    const columnHeader: PDFKit.Mixins.StructureElementOptions & { scope: "Column" } = { scope: "Column" };
-    const drawHeader = () => {
-      const y = pdf.y;
-      pdf.markContent("Artifact", { type: "Layout" });
-      pdf.rect(this.left, y, this.width, headerHeight).fillColor(COLOR.band).fill();
-      pdf.endMarkedContent();
-      const tr = pdf.struct("TR");
-      table.add(tr);
-      block.columns.forEach((column, i) => {
-        this.tagged(
-          tr,
-          "TH",
-          () => {
-            pdf.fillColor(COLOR.heading).font(BOLD).fontSize(TABLE_SIZE).text(column, xs[i]! + CELL_PAD, y + CELL_PAD, { width: widths[i]! - CELL_PAD * 2, lineGap: 1.5, align: align(i) });
-          },
-          columnHeader,
-        );
-      });
-      tr.end();
-      pdf.y = y + headerHeight;
-    };
-    this.ensureSpace(headerHeight + cellHeight(block.rows[0] ?? [""], REGULAR));
-    drawHeader();
-    for (const row of block.rows) {
-      const height = cellHeight(row, REGULAR);
-      if (this.ensureSpace(height)) drawHeader();
-      const y = pdf.y;
-      const tr = pdf.struct("TR");
-      table.add(tr);
-      row.forEach((cell, i) => {
-        this.tagged(tr, "TD", () => {
-          pdf.fillColor(COLOR.text).font(REGULAR).fontSize(TABLE_SIZE).text(cell, xs[i]! + CELL_PAD, y + CELL_PAD, { width: widths[i]! - CELL_PAD * 2, lineGap: 1.5, align: align(i) });
-        });
-      });
-      tr.end();
-      pdf.markContent("Artifact", { type: "Layout" });
-      pdf.moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-      pdf.endMarkedContent();
-      pdf.x = this.left;
-      pdf.y = y + height;
-    }
-    table.end();
-    pdf.moveDown(0.6);
+    this.dataTable(parent, { columns: block.columns, rows: block.rows, widths }, { size: TABLE_SIZE, pad: CELL_PAD, align: (i) => (i === 0 ? "left" : "right") });
   }
 }
 
