@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { start, waitForHealth } from "../support/processes.ts";
+import { start, stopStarted, waitForHealth } from "../support/processes.ts";
 
 // The server as a process: one owner of a data directory, and a clean stop on SIGTERM and Ctrl-C.
 test.describe.configure({ mode: "serial" });
@@ -36,6 +36,7 @@ test("a second process refuses the data directory, and SIGTERM or Ctrl-C stops t
     again.child.kill("SIGINT");
     expect(await again.exited).toBe(0);
   } finally {
+    await stopStarted();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
@@ -52,6 +53,7 @@ test("in production mode no demo data is loaded", async () => {
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
   } finally {
+    await stopStarted();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

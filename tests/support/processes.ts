@@ -23,9 +23,13 @@ export function run(args: string[], env: Record<string, string>, input?: string)
   });
 }
 
-/** Starts a long-running process and collects its output. */
+const started = new Set<ChildProcess>();
+
+/** Starts a long-running process and collects its output. `stopStarted` ends it if the test did not. */
 export function start(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  started.add(child);
+  child.on("exit", () => started.delete(child));
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -45,4 +49,17 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<Re
     if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Kills what `start` began and is still running (a test that failed half-way leaves no server behind). */
+export async function stopStarted(): Promise<void> {
+  await Promise.all(
+    [...started].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once("exit", () => resolve());
+          if (!child.kill("SIGKILL")) resolve();
+        }),
+    ),
+  );
 }
