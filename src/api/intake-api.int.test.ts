@@ -11,6 +11,7 @@ import { NotificationSchema } from "./intake/notifications.ts";
 import { BookingSchema, EnrolmentFormSchema, PlacesSchema, StudyVisitsSchema } from "./intake/programs.ts";
 import { ConsentSchema, RequestListItemSchema, RequestSchema } from "./intake/requests.ts";
 import { JOURNEY_TAGS } from "./journey/shared.ts";
+import { expectDocumented } from "../../tests/support/openapi.ts";
 
 // The intake path through the JSON API alone: the same services, rules and audit events as the pages,
 // errors as problem documents, and an OpenAPI document that describes what the endpoints return.
@@ -56,24 +57,6 @@ type OpenApiDoc = {
   paths: Record<string, Record<string, { tags?: string[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
   components: { schemas: Record<string, { required?: string[] }> };
 };
-
-/** Members of a response that its documented schema does not mention (the document would be out of date). */
-function undocumented(schema: z.ZodType, value: unknown, path = "$"): string[] {
-  if (value === null || value === undefined) return [];
-  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return undocumented(schema.unwrap() as z.ZodType, value, path);
-  if (schema instanceof z.ZodArray && Array.isArray(value)) return value.flatMap((v, i) => undocumented(schema.element as z.ZodType, v, `${path}[${i}]`));
-  if (schema instanceof z.ZodObject && typeof value === "object") {
-    const shape = schema.shape as Record<string, z.ZodType>;
-    return Object.entries(value).flatMap(([key, v]) => (shape[key] ? undocumented(shape[key], v, `${path}.${key}`) : [`${path}.${key}`]));
-  }
-  return [];
-}
-
-/** The response is what the OpenAPI document says: the documented types, and nothing undocumented. */
-function expectDocumented(schema: z.ZodType, value: unknown) {
-  expect(schema.safeParse(value).error?.issues ?? []).toEqual([]);
-  expect(undocumented(schema, value)).toEqual([]);
-}
 
 const draft = (w: World, extra: Record<string, unknown> = {}) => ({
   incomeSource: "activity_compensation",
@@ -161,6 +144,9 @@ describeEachDatabase("intake JSON API", (flavour) => {
     const journeyTags = new Set<string>(Object.values(JOURNEY_TAGS));
     journeyTags.add("Travel money"); // group life: travel money (src/api/group/travel.ts), tested on its own
     journeyTags.add("Schedule").add("Venues"); // group life: the schedule (src/api/group/schedule.ts), tested on its own
+    journeyTags.add("Attendance reports"); // group life: the monthly attendance report (src/api/group/attendance-report.ts), tested on its own
+    journeyTags.add("Breakfast rota"); // group life: the breakfast rota (src/api/group/rota.ts), tested on its own
+    journeyTags.add("Attendance"); // group life: registers, rates and absence follow-up (src/api/group/attendance.ts), tested on its own
     const isJourney = (p: string) => Object.values(doc.paths[p]!).some((op) => op.tags?.some((tag) => journeyTags.has(tag)));
     expect(paths.filter((p) => p !== "/v1/people" && p !== "/v1/people/{id}" && !isJourney(p)).sort()).toEqual(INTAKE_PATHS);
     const text = JSON.stringify(doc);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { z } from "zod";
+import { type z } from "zod";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { createWorld, type UserKey, type World } from "../../tests/support/world.ts";
 import { loadConfig } from "../config.ts";
@@ -16,6 +16,7 @@ import { PlanComparisonSchema, PlanSchema, PlanVersionPageSchema } from "./journ
 import { ProgramWheelSchema, ReadingFormSchema, WheelOverviewSchema, WheelStatisticsSchema } from "./journey/wheel.ts";
 import { JOURNEY_TAGS } from "./journey/shared.ts";
 import { WorkSchema } from "./journey/work.ts";
+import { expectDocumented } from "../../tests/support/openapi.ts";
 
 // The participant's journey through the JSON API alone: the same services, rules and audit events as the
 // pages, errors as problem documents, and an OpenAPI document that describes what the endpoints return.
@@ -71,24 +72,6 @@ type OpenApiDoc = {
   paths: Record<string, Record<string, { tags?: string[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
   components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
 };
-
-/** Members of a response that its documented schema does not mention (the document would be out of date). */
-function undocumented(schema: z.ZodType, value: unknown, path = "$"): string[] {
-  if (value === null || value === undefined) return [];
-  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return undocumented(schema.unwrap() as z.ZodType, value, path);
-  if (schema instanceof z.ZodArray && Array.isArray(value)) return value.flatMap((v, i) => undocumented(schema.element as z.ZodType, v, `${path}[${i}]`));
-  if (schema instanceof z.ZodObject && typeof value === "object") {
-    const shape = schema.shape as Record<string, z.ZodType>;
-    return Object.entries(value).flatMap(([key, v]) => (shape[key] ? undocumented(shape[key], v, `${path}.${key}`) : [`${path}.${key}`]));
-  }
-  return [];
-}
-
-/** The response is what the OpenAPI document says: the documented types, and nothing undocumented. */
-function expectDocumented(schema: z.ZodType, value: unknown) {
-  expect(schema.safeParse(value).error?.issues ?? []).toEqual([]);
-  expect(undocumented(schema, value)).toEqual([]);
-}
 
 describeEachDatabase("journey JSON API", (flavour) => {
   let t: TestDatabase;

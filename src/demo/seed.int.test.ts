@@ -130,7 +130,7 @@ describeEachDatabase("demo data", (flavour) => {
       await t.deps.db
         .selectFrom("enrolments as e")
         .innerJoin("people as p", "p.id", "e.person_id")
-        .select(["e.id", "e.person_id", "e.start_date", "e.ended_on"])
+        .select(["e.id", "e.person_id", "e.start_date", "e.ended_on", "e.coordinator_id"])
         .where("p.first_name", "=", first)
         .where("p.last_name", "=", last)
         .executeTakeFirstOrThrow()
@@ -253,6 +253,42 @@ describeEachDatabase("demo data", (flavour) => {
     expect(view.balance.disbursed).toBe(kept.reduce((sum, d) => sum + d.amount, 0));
     expect(kept.map((d) => d.amount)).toContain(6_250);
     expect(view.balance.balance).toBe(1_200_000 - view.balance.disbursed);
+  });
+
+  it("has the term's schedule with registers taken, and two participants drifting into absence followed up", async () => {
+    const programId = await krus();
+    const series = await t.deps.db.selectFrom("activity_series").select(["title", "kind"]).where("program_id", "=", programId).orderBy("title").execute();
+    expect(series.map((s) => s.title)).toEqual(["Friskvård", "Förgruppen", "Gruppen"]);
+    const venue = await t.deps.db.selectFrom("venues").select(["name", "accessibility"]).where("program_id", "=", programId).executeTakeFirstOrThrow();
+    expect(Object.keys(venue.accessibility)).toHaveLength(11);
+    // The sessions held before the last two group days have their registers (those two are still to take);
+    // the group's mornings have their topics.
+    const sessions = await t.deps.db.selectFrom("activity_sessions").select(["id", "date", "topic", "kind"]).where("program_id", "=", programId).execute();
+    expect(sessions.length).toBeGreaterThan(30);
+    expect(sessions.every((s) => s.date < "2026-11-30")).toBe(true);
+    expect(sessions.map((s) => s.date)).toContain("2026-11-26");
+    expect(sessions.filter((s) => s.kind === "groupSession").every((s) => s.topic !== null)).toBe(true);
+    const marks = await t.deps.db.selectFrom("attendance").select(["status"]).execute();
+    const share = (status: string) => marks.filter((m) => m.status === status).length / marks.length;
+    expect(share("present")).toBeGreaterThan(0.7);
+    expect(share("late")).toBeGreaterThan(0.03);
+    // Only Mohamed and Liam have absence follow-ups: Mohamed's still to do (on his coordinator's caseload),
+    // Liam's with the new agreement recorded.
+    const followUps = await t.deps.db
+      .selectFrom("absence_followups as f")
+      .innerJoin("people as p", "p.id", "f.person_id")
+      .select(["p.first_name", "f.rule", "f.outcome"])
+      .orderBy("p.first_name")
+      .orderBy("f.rule")
+      .execute();
+    expect(followUps).toEqual([
+      { first_name: "Liam", rule: "low_rate", outcome: "new_agreement" },
+      { first_name: "Mohamed", rule: "consecutive_unexcused", outcome: null },
+    ]);
+    const mohamed = await enrolmentOf("Mohamed", "Abdi");
+    const coordinatorEmail = await t.deps.db.selectFrom("users").select("email").where("id", "=", mohamed.coordinator_id).executeTakeFirstOrThrow();
+    const caseload = await viewCaseload(await as(coordinatorEmail.email));
+    expect(caseload.rows.find((r) => r.enrolmentId === mohamed.id)!.flags.find((f) => f.kind === "absent")).toMatchObject({ state: "overdue", rule: "consecutive_unexcused" });
   });
 });
 

@@ -8,6 +8,7 @@ import { isoToday } from "../services/context.ts";
 import { hashPassword } from "../services/crypto.ts";
 import { playIntakeStory, type StoryUsers, withdrawOneConsent } from "./intake-story.ts";
 import { demoStart, journeyStory, registeredOn } from "./journey-story.ts";
+import { groupStory } from "./group-story.ts";
 import { travelStory } from "./travel-story.ts";
 
 // Demo data: Samordningsförbundet i Kalmar län with its program KRUS (owned by Kalmar kommun's social
@@ -178,6 +179,8 @@ export async function loadDemoData(deps: Deps): Promise<{ password: string; logi
   const journey = journeyStory(deps, loaded.programs.krus, krusPeople, { ...storyUsers, therapist: user("therapist") }, storyAuthorities);
   // Travel money for those who need the bus, on the same timeline.
   travelStory(deps, loaded.programs.krus, krusPeople, storyUsers, journey);
+  // The term's schedule and its registers (with two participants drifting away), on the same timeline.
+  groupStory(deps, loaded.programs.krus, krusPeople, { ...storyUsers, volunteer: user("volunteer") }, journey);
   await playIntakeStory(deps, loaded.programs.krus, krusPeople, storyUsers, storyAuthorities, journey.until);
   // Someone in the pre-group has withdrawn their consent: from then on only the program's staff see them.
   await withdrawOneConsent(deps, krusPeople[CONSENT_WITHDRAWN]!, user("coord1"));

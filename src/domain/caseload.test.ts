@@ -120,19 +120,20 @@ describe("caseload flags", () => {
     expect(stageOf(f, "2027-01-08")).toBe("exited");
   });
 
-  it("flags repeated absence only when absence facts are given", () => {
-    const absences = ["2026-12-28", "2026-12-30", "2027-01-02"];
+  it("flags open absence follow-ups: the earliest due first, with how many are open", () => {
+    const consecutive = { dueOn: "2027-01-04", rule: "consecutive_unexcused" as const };
+    const lowRate = { dueOn: "2027-01-06", rule: "low_rate" as const };
     expect(kinds(caseloadFlags(facts(), "2027-01-03"))).not.toContain("absent");
-    expect(only(caseloadFlags(facts({ absences: [] }), "2027-01-03"), "absent")).toEqual([]);
-    expect(only(caseloadFlags(facts({ absences }), "2027-01-03"), "absent")).toEqual([{ kind: "absent", state: "soon", due: "2027-01-04", count: 3 }]);
-    expect(only(caseloadFlags(facts({ absences }), "2027-01-04"), "absent")[0]!.state).toBe("due");
-    expect(only(caseloadFlags(facts({ absences }), "2027-01-05"), "absent")[0]!.state).toBe("overdue");
-    // The window is the last 14 days, today included: 28 December drops out on 11 January.
-    expect(only(caseloadFlags(facts({ absences }), "2027-01-10"), "absent")).toHaveLength(1);
-    expect(only(caseloadFlags(facts({ absences }), "2027-01-11"), "absent")).toEqual([]);
-    // Two are not "repeatedly"; absences after exit do not count.
-    expect(only(caseloadFlags(facts({ absences: absences.slice(1) }), "2027-01-03"), "absent")).toEqual([]);
-    expect(only(caseloadFlags(facts({ absences, exit: { date: "2027-01-02", ninetyDay: null } }), "2027-01-03"), "absent")).toEqual([]);
+    expect(only(caseloadFlags(facts({ absenceFollowUps: [] }), "2027-01-03"), "absent")).toEqual([]);
+    expect(only(caseloadFlags(facts({ absenceFollowUps: [lowRate, consecutive] }), "2027-01-02"), "absent")).toEqual([
+      { kind: "absent", state: "soon", due: "2027-01-04", rule: "consecutive_unexcused", count: 2 },
+    ]);
+    expect(only(caseloadFlags(facts({ absenceFollowUps: [consecutive] }), "2027-01-04"), "absent")[0]!.state).toBe("due");
+    expect(only(caseloadFlags(facts({ absenceFollowUps: [consecutive] }), "2027-01-05"), "absent")[0]!.state).toBe("overdue");
+    // Made today with a due date weeks ahead (a long contact window) it is still shown: a call is never "later".
+    expect(only(caseloadFlags(facts({ absenceFollowUps: [{ dueOn: "2027-03-01", rule: "low_rate" }] }), "2027-01-02"), "absent")[0]!.state).toBe("soon");
+    // After exit the journey's flags take over: no absence flag.
+    expect(only(caseloadFlags(facts({ absenceFollowUps: [consecutive], exit: { date: "2027-01-02", ninetyDay: null } }), "2027-01-03"), "absent")).toEqual([]);
   });
 });
 

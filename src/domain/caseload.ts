@@ -1,4 +1,5 @@
-import { addDays } from "./calendar.ts";
+import type { AbsenceRuleKind } from "./attendance.ts";
+import { addDays, compareDates } from "./calendar.ts";
 import {
   dueState,
   NEARING_END_DAYS,
@@ -13,19 +14,17 @@ import {
 // The coordinator's caseload: what needs doing now for one participant, computed from the facts of the
 // enrolment (never from hand-kept lists). Each flag has a due date and a state; the caseload sorts the
 // most urgent first. Due dates come from journey-dates.ts; the rules below only add what the caseload
-// itself decides (when a missing plan or acceptance starts to matter, what "absent repeatedly" means).
+// itself decides (when a missing plan or acceptance starts to matter); the absence rules are the program's own
+// (attendance.ts), and an open absence follow-up is a flag here.
 
 /** The first plan should be written with the participant within two weeks of the start. */
 export const NEW_WITHOUT_PLAN_DAYS = 14;
 /** A new plan version should be accepted by the participant within two weeks of being written. */
 export const PLAN_ACCEPTANCE_DAYS = 14;
 /**
- * "Absent repeatedly": at least this many unexplained absences within the window. The group meets three
- * mornings a week and wellness twice: three missed occasions in two weeks is a pattern worth a call.
+ * "You are missed and asked for": an absence follow-up (made by the program's absence rules, see
+ * attendance.ts) is due this many days after the session that made the rule hold.
  */
-export const ABSENCES_REPEATED = 3;
-export const ABSENCE_WINDOW_DAYS = 14;
-/** "You are missed and asked for": contact the participant within two days of the latest absence. */
 export const ABSENCE_CONTACT_DAYS = 2;
 
 /** The kinds of flags, in the order they are listed when equally urgent. */
@@ -61,7 +60,7 @@ export type CaseloadFlag =
   | (FlagBase & { kind: "past_end" })
   | (FlagBase & { kind: "passive"; reason: PassiveReason })
   | (FlagBase & { kind: "ninety_day" })
-  | (FlagBase & { kind: "absent"; count: number });
+  | (FlagBase & { kind: "absent"; rule: AbsenceRuleKind; count: number });
 
 export type PassiveReason = "after_exit" | "past_planned_end";
 
@@ -88,10 +87,10 @@ export interface EnrolmentFacts {
   /** The open passive phase, if any. */
   passivePhase: { startedOn: string; reason: PassiveReason } | null;
   /**
-   * Dates of unexplained absences, once attendance is recorded (a later issue). Left out, the absence
-   * rule is not applied at all; given (even empty), it is.
+   * The open absence follow-ups (no outcome yet, or "not reached"): when each is due and which rule made
+   * it. Left out, no absence flag is shown at all.
    */
-  absences?: readonly string[] | undefined;
+  absenceFollowUps?: readonly { dueOn: string; rule: AbsenceRuleKind }[] | undefined;
 }
 
 /** The stage on a day. An exit recorded ahead of its date counts from that date. */
@@ -126,14 +125,12 @@ export function caseloadFlags(facts: EnrolmentFacts, today: string): CaseloadFla
   };
 
   if (stage === "active") {
-    if (facts.absences !== undefined) {
-      const since = addDays(today, -(ABSENCE_WINDOW_DAYS - 1));
-      const recent = facts.absences.filter((d) => d >= since && d <= today).sort();
-      if (recent.length >= ABSENCES_REPEATED) {
-        const due = addDays(recent.at(-1)!, ABSENCE_CONTACT_DAYS);
-        // The latest absence is at most today, so the contact is due within two days: never "later".
-        push({ kind: "absent", due, state: whenDue(due, today), count: recent.length });
-      }
+    const open = [...(facts.absenceFollowUps ?? [])].sort((a, b) => compareDates(a.dueOn, b.dueOn));
+    if (open.length > 0) {
+      const first = open[0]!;
+      // Shown from the day it is made: a call is never "later".
+      const state = dueState(first.dueOn, today);
+      flags.push({ kind: "absent", due: first.dueOn, state: state === "later" ? "soon" : state, rule: first.rule, count: open.length });
     }
     if (!facts.plan) {
       const due = addDays(facts.startDate, NEW_WITHOUT_PLAN_DAYS);

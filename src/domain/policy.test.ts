@@ -109,6 +109,7 @@ const coordinator = [
   ...allow("activities.manage", ["p1"]),
   ...allow("attendance.record", ["sessionLed", "sessionOther"]),
   ...allow("attendance.view", ["p1"]),
+  ...allow("attendance.sign", P1_PEOPLE),
   ...allow("travel.manage", ["p1"]),
 ];
 
@@ -250,7 +251,7 @@ describe("policy details", () => {
     expect(rolesGranting("placement.manage").sort()).toEqual(["coordinator", "manager"]);
     expect(rolesGranting("aggregates.view")).not.toContain("volunteer");
     // Steering group and volunteers never get anything about a person or a request.
-    for (const action of ACTIONS.filter((a) => /^(person|request|consent|participant|journal|caseload|travel)\./.test(a) || a === "attendance.view")) {
+    for (const action of ACTIONS.filter((a) => /^(person|request|consent|participant|journal|caseload|travel)\./.test(a) || a === "attendance.view" || a === "attendance.sign")) {
       expect(rolesGranting(action)).not.toContain("steering_group");
       expect(rolesGranting(action)).not.toContain("volunteer");
     }

@@ -48,6 +48,7 @@ export const ACTIONS = [
   "activities.manage",
   "attendance.record",
   "attendance.view",
+  "attendance.sign",
   "travel.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -190,6 +191,8 @@ const coordinatorRules: Partial<Record<Action, Condition>> = {
   "participant.manage": personOnly(inProgram),
   "caseload.view": programOnly,
   "activities.manage": programOnly,
+  // The monthly attendance report for the authority that pays a participant's benefit is signed by the program's coordinator.
+  "attendance.sign": personOnly(inProgram),
   "travel.manage": programOnly,
 };
 

@@ -12,6 +12,9 @@ import { exitsMessages } from "./messages/exits.ts";
 import { caseloadMessages } from "./messages/caseload.ts";
 import { scheduleMessages } from "./messages/schedule.ts";
 import { travelMessages } from "./messages/travel.ts";
+import { attendanceMessages } from "./messages/attendance.ts";
+import { attendanceReportMessages } from "./messages/attendance-report.ts";
+import { rotaMessages } from "./messages/rota.ts";
 
 
 // English. Keys and placeholders as in sv.ts.
@@ -461,4 +464,7 @@ export const en: Record<MessageKey, string> = {
   ...caseloadMessages.en,
   ...scheduleMessages.en,
   ...travelMessages.en,
+  ...attendanceMessages.en,
+  ...attendanceReportMessages.en,
+  ...rotaMessages.en,
 };

@@ -12,6 +12,9 @@ import { exitsMessages } from "./messages/exits.ts";
 import { caseloadMessages } from "./messages/caseload.ts";
 import { scheduleMessages } from "./messages/schedule.ts";
 import { travelMessages } from "./messages/travel.ts";
+import { attendanceMessages } from "./messages/attendance.ts";
+import { attendanceReportMessages } from "./messages/attendance-report.ts";
+import { rotaMessages } from "./messages/rota.ts";
 
 
 // Norwegian (bokmål). Keys and placeholders as in sv.ts.
@@ -461,4 +464,7 @@ export const nb: Record<MessageKey, string> = {
   ...caseloadMessages.nb,
   ...scheduleMessages.nb,
   ...travelMessages.nb,
+  ...attendanceMessages.nb,
+  ...attendanceReportMessages.nb,
+  ...rotaMessages.nb,
 };

@@ -11,6 +11,9 @@ import { exitsMessages } from "./messages/exits.ts";
 import { caseloadMessages } from "./messages/caseload.ts";
 import { scheduleMessages } from "./messages/schedule.ts";
 import { travelMessages } from "./messages/travel.ts";
+import { attendanceMessages } from "./messages/attendance.ts";
+import { attendanceReportMessages } from "./messages/attendance-report.ts";
+import { rotaMessages } from "./messages/rota.ts";
 
 // Swedish: the source catalog. Plain language (klarspråk): short sentences, everyday words, "du".
 
@@ -460,6 +463,9 @@ export const sv = {
   ...caseloadMessages.sv,
   ...scheduleMessages.sv,
   ...travelMessages.sv,
+  ...attendanceMessages.sv,
+  ...attendanceReportMessages.sv,
+  ...rotaMessages.sv,
 };
 
 export type MessageKey = keyof typeof sv;

@@ -147,6 +147,8 @@ export interface AbsenceFollowUpTable {
   trigger_key: string;
   details: JsonRequired<Record<string, unknown>>;
   created_at: Date;
+  /** When the coordinator should have called: two days after the session that made the rule hold (0007). */
+  due_on: string;
   outcome: "reached" | "not_reached" | "new_agreement" | null;
   outcome_on: string | null;
   outcome_note: Generated<string>;
@@ -220,8 +222,20 @@ export interface CalendarFeedTable {
   revoked_at: Date | null;
 }
 
+/** A program's own session topic (0007). */
+export interface ActivityTopicTable {
+  id: Generated<string>;
+  program_id: string;
+  key: string;
+  label: string;
+  created_by: string;
+  created_at: Date;
+  archived_at: Date | null;
+}
+
 export interface GroupLifeTables {
   activity_kinds: ActivityKindTable;
+  activity_topics: ActivityTopicTable;
   venues: VenueTable;
   venue_rooms: VenueRoomTable;
   activity_series: ActivitySeriesTable;

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from "kysely";
 import { type ConsentFacts, coveredAuthorities } from "../domain/consent.ts";
-import type { ConsentCoverage, PersonResource, PersonScope } from "../domain/policy.ts";
+import { type ConsentCoverage, decide, type PersonResource, type PersonScope, type Subject } from "../domain/policy.ts";
 import type { DB, PersonRow } from "../persistence/schema.ts";
 import type { Db, Tx } from "./context.ts";
 
@@ -54,6 +54,28 @@ export interface LoadedPerson {
   row: PersonRow;
   programName: string;
   resource: PersonResource;
+}
+
+/** A person as a list shows them: the name, or only the reference for a protected identity the reader may not see. */
+export interface PersonLabel {
+  personId: string;
+  reference: string;
+  /** Null when masked (protected identity, and the reader does not work directly with the person). */
+  name: string | null;
+}
+
+export function personLabel(subject: Subject, person: LoadedPerson | undefined, personId: string): PersonLabel {
+  if (!person) return { personId, reference: "", name: null };
+  const masked = person.resource.protectedIdentity && !decide(subject, "person.viewProtected", person.resource).allowed;
+  return { personId, reference: person.row.reference, name: masked ? null : `${person.row.first_name} ${person.row.last_name}` };
+}
+
+const labelCollator = new Intl.Collator("sv", { sensitivity: "base" });
+
+/** Names in alphabetical order first, masked people by reference last (sorting them by name would hint at it). */
+export function comparePersonLabels(a: PersonLabel, b: PersonLabel): number {
+  if ((a.name === null) !== (b.name === null)) return a.name === null ? 1 : -1;
+  return labelCollator.compare(a.name ?? a.reference, b.name ?? b.reference) || labelCollator.compare(a.reference, b.reference);
 }
 
 /** A person with everything the policy needs: program, federation, direct staff, consent, referral. */

@@ -11,6 +11,7 @@ import {
   type Stage,
   stageOf,
 } from "../domain/caseload.ts";
+import type { AbsenceRuleKind } from "../domain/attendance.ts";
 import type { ReadingOccasion } from "../domain/journey-dates.ts";
 import { decide, type Decision } from "../domain/policy.ts";
 import type { DB } from "../persistence/schema.ts";
@@ -42,6 +43,8 @@ export interface JourneyRecords {
     ninetyDay: { dueOn: string; answeredOn: string | null; outcome: NinetyDayOutcome | null } | null;
   } | null;
   passivePhase: { startedOn: string; reason: PassiveReason } | null;
+  /** Absence follow-ups still open (no outcome yet, or the participant was not reached). */
+  absenceFollowUps: { dueOn: string; rule: AbsenceRuleKind }[];
 }
 
 interface EnrolmentDates {
@@ -51,15 +54,15 @@ interface EnrolmentDates {
 }
 
 /**
- * The journey records of many enrolments at once: five queries, however many enrolments there are
+ * The journey records of many enrolments at once: six queries, however many enrolments there are
  * (plans with the current version and its acceptance, follow-ups, readings, exits with the 90-day
- * follow-up, open passive phases).
+ * follow-up, open passive phases, open absence follow-ups).
  */
 export async function loadJourneyRecords(db: Db | Tx, enrolmentIds: readonly string[]): Promise<Map<string, JourneyRecords>> {
   const ids = [...new Set(enrolmentIds)];
   const result = new Map<string, JourneyRecords>();
   if (ids.length === 0) return result;
-  for (const id of ids) result.set(id, { plan: null, followUps: { held: [], planned: [] }, readings: [], exit: null, passivePhase: null });
+  for (const id of ids) result.set(id, { plan: null, followUps: { held: [], planned: [] }, readings: [], exit: null, passivePhase: null, absenceFollowUps: [] });
   const plans = await db
     .selectFrom("plans as p")
     .innerJoin("plan_versions as v", (j) => j.onRef("v.plan_id", "=", "p.id").onRef("v.version", "=", "p.current_version"))
@@ -122,6 +125,13 @@ export async function loadJourneyRecords(db: Db | Tx, enrolmentIds: readonly str
     .where("ended_on", "is", null)
     .execute();
   for (const p of passive) result.get(p.enrolment_id)!.passivePhase = { startedOn: p.started_on, reason: p.reason };
+  const absences = await db
+    .selectFrom("absence_followups")
+    .select(["enrolment_id", "rule", "due_on"])
+    .where("enrolment_id", "in", ids)
+    .where((eb) => eb.or([eb("outcome", "is", null), eb("outcome", "=", "not_reached")]))
+    .execute();
+  for (const a of absences) result.get(a.enrolment_id)!.absenceFollowUps.push({ dueOn: a.due_on, rule: a.rule });
   return result;
 }
 
@@ -135,8 +145,7 @@ export function toFacts(enrolment: EnrolmentDates, records: JourneyRecords): Enr
     readings: records.readings,
     exit: records.exit ? { date: records.exit.date, ninetyDay: records.exit.ninetyDay } : null,
     passivePhase: records.passivePhase,
-    // Attendance is recorded in a later issue: until then the absence rule is not applied.
-    absences: undefined,
+    absenceFollowUps: records.absenceFollowUps,
   };
 }
 

@@ -54,6 +54,8 @@ export interface EnrolmentOverview {
   } | null;
   /** The reader has a caseload to go back to. */
   canViewCaseload: boolean;
+  /** May read the participant's attendance (the program's staff) and their week in the schedule. */
+  canViewAttendance: boolean;
   today: string;
 }
 
@@ -152,6 +154,7 @@ export async function enrolmentOverview(ctx: ServiceContext, enrolmentId: string
       journal: { count: journalNotes, onlyShared: !allNotes },
       journey,
       canViewCaseload: hasCapability(subject, "caseload.view"),
+      canViewAttendance: journey !== null && decide(subject, "attendance.view", { type: "program", programId: program.id, federationId: program.federationId }).allowed,
       today,
     };
   });

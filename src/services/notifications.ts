@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   "followUp.scheduled",
   "followUp.reminder",
   "followUp.cancelled",
+  "attendance.absence",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

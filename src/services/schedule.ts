@@ -862,44 +862,76 @@ export interface ExpectedParticipant {
   via: GroupKind | "listed";
 }
 
+/** Who belonged to the program's groups over a stretch of days: the rows that decide who is expected. */
+export interface Memberships {
+  /** Enrolments (the ordinary group): from the start date to the day it ended (inclusive), or open. */
+  enrolments: { personId: string; start: string; endedOn: string | null }[];
+  /** Places in the pre-group, or in the ordinary group after a move from the pre-group (the time before the move counts). */
+  placements: { personId: string; place: string; placedAt: Date; movedAt: Date | null; endedAt: Date | null }[];
+}
+
+/** The memberships that can matter for sessions between two dates (one query per kind, for any number of sessions). */
+export async function loadMemberships(db: Db | Tx, programId: string, from: string, to: string): Promise<Memberships> {
+  const endOfLast = new Date(zonedInstant(addDays(to, 1), "00:00").instant);
+  const startOfFirst = new Date(zonedInstant(from, "00:00").instant);
+  const [enrolments, placements] = await Promise.all([
+    db
+      .selectFrom("enrolments")
+      .select(["person_id", "start_date", "ended_on"])
+      .where("program_id", "=", programId)
+      .where("start_date", "<=", to)
+      .where((eb) => eb.or([eb("ended_on", "is", null), eb("ended_on", ">=", from)]))
+      .execute(),
+    db
+      .selectFrom("placements")
+      .select(["person_id", "place", "placed_at", "moved_at", "ended_at"])
+      .where("program_id", "=", programId)
+      .where("placed_at", "<", endOfLast)
+      .where((eb) => eb.or([eb("ended_at", "is", null), eb("ended_at", ">=", startOfFirst)]))
+      .where((eb) => eb.or([eb("place", "=", "pre_group"), eb.and([eb("place", "=", "ordinary"), eb("moved_at", "is not", null)])]))
+      .execute(),
+  ]);
+  return {
+    enrolments: enrolments.map((e) => ({ personId: e.person_id, start: e.start_date, endedOn: e.ended_on })),
+    placements: placements.map((p) => ({ personId: p.person_id, place: p.place, placedAt: p.placed_at, movedAt: p.moved_at, endedAt: p.ended_at })),
+  };
+}
+
 /**
  * Who is expected at a session on its date: members of its groups then (the ordinary group: an active
  * enrolment that day; the pre-group: a place in the pre-group that day) and the people listed. Each
  * person once (a listed member is expected through the group).
  */
+export function expectedFrom(memberships: Memberships, session: { date: string; groupKinds: readonly GroupKind[]; personIds: readonly string[] }): ExpectedParticipant[] {
+  const result = new Map<string, ExpectedParticipant>();
+  const { date } = session;
+  if (session.groupKinds.includes("ordinary")) {
+    for (const e of memberships.enrolments) {
+      if (e.start <= date && (e.endedOn === null || e.endedOn >= date)) result.set(e.personId, { personId: e.personId, via: "ordinary" });
+    }
+  }
+  if (session.groupKinds.includes("pre_group")) {
+    // In the pre-group that day: placed there by then, not yet moved on or ended (dates in Swedish time).
+    const endOfDay = new Date(zonedInstant(addDays(date, 1), "00:00").instant).getTime();
+    const startOfDay = new Date(zonedInstant(date, "00:00").instant).getTime();
+    for (const p of memberships.placements) {
+      if (p.placedAt.getTime() >= endOfDay) continue;
+      if (p.endedAt !== null && p.endedAt.getTime() < startOfDay) continue;
+      const inPreGroup = p.place === "pre_group" || (p.place === "ordinary" && p.movedAt !== null && p.movedAt.getTime() >= endOfDay);
+      if (inPreGroup && !result.has(p.personId)) result.set(p.personId, { personId: p.personId, via: "pre_group" });
+    }
+  }
+  for (const id of session.personIds) if (!result.has(id)) result.set(id, { personId: id, via: "listed" });
+  return [...result.values()];
+}
+
+/** Who is expected at one session (see expectedFrom). */
 export async function expectedParticipants(
   db: Db | Tx,
   programId: string,
   session: { date: string; groupKinds: readonly GroupKind[]; personIds: readonly string[] },
 ): Promise<ExpectedParticipant[]> {
-  const result = new Map<string, ExpectedParticipant>();
-  const { date } = session;
-  if (session.groupKinds.includes("ordinary")) {
-    const rows = await db
-      .selectFrom("enrolments")
-      .select("person_id")
-      .where("program_id", "=", programId)
-      .where("start_date", "<=", date)
-      .where((eb) => eb.or([eb("ended_on", "is", null), eb("ended_on", ">=", date)]))
-      .execute();
-    for (const r of rows) result.set(r.person_id, { personId: r.person_id, via: "ordinary" });
-  }
-  if (session.groupKinds.includes("pre_group")) {
-    // In the pre-group that day: placed there by then, not yet moved on or ended (dates in Swedish time).
-    const endOfDay = new Date(zonedInstant(addDays(date, 1), "00:00").instant);
-    const startOfDay = new Date(zonedInstant(date, "00:00").instant);
-    const rows = await db
-      .selectFrom("placements")
-      .select(["person_id", "place", "moved_at"])
-      .where("program_id", "=", programId)
-      .where("placed_at", "<", endOfDay)
-      .where((eb) => eb.or([eb("ended_at", "is", null), eb("ended_at", ">=", startOfDay)]))
-      .where((eb) => eb.or([eb("place", "=", "pre_group"), eb.and([eb("place", "=", "ordinary"), eb("moved_at", "is not", null), eb("moved_at", ">=", endOfDay)])]))
-      .execute();
-    for (const r of rows) if (!result.has(r.person_id)) result.set(r.person_id, { personId: r.person_id, via: "pre_group" });
-  }
-  for (const id of session.personIds) if (!result.has(id)) result.set(id, { personId: id, via: "listed" });
-  return [...result.values()];
+  return expectedFrom(await loadMemberships(db, programId, session.date, session.date), session);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1148,7 +1180,8 @@ export interface SessionPage {
   canRecord: boolean;
 }
 
-async function itemByRef(db: Db | Tx, ctx: ServiceContext, ref: string) {
+/** A session by its ref, with its program, when the actor may see the program's activities (else not found). */
+export async function itemByRef(db: Db | Tx, ctx: ServiceContext, ref: string) {
   const parsed = parseSessionRef(ref);
   if (!parsed) throw new NotFoundError("session");
   let programId: string;

@@ -6,7 +6,7 @@ import { type BudgetBalance, budgetBalance, type Currency, formatMoney, type Min
 import { decide, type Resource } from "../domain/policy.ts";
 import type { Role } from "../domain/roles.ts";
 import { type Locale, translator } from "../i18n/index.ts";
-import { isUuid, type LoadedPerson, loadPeople } from "./access.ts";
+import { comparePersonLabels, isUuid, type LoadedPerson, loadPeople, type PersonLabel, personLabel } from "./access.ts";
 import { auditByActor } from "./audit.ts";
 import type { UploadedFile } from "./consents.ts";
 import { isoToday, type ServiceContext, type Tx } from "./context.ts";
@@ -52,12 +52,7 @@ export function receiptTypeOk(file: UploadedFile): boolean {
   return signature.every((byte, i) => file.bytes[i] === byte);
 }
 
-export interface TravelPerson {
-  personId: string;
-  reference: string;
-  /** Null when masked (protected identity, and the reader does not work directly with the person). */
-  name: string | null;
-}
+export type TravelPerson = PersonLabel;
 
 export interface DisbursementView {
   id: string;
@@ -101,7 +96,6 @@ interface ProgramAccess {
   role: Role;
 }
 
-const collator = new Intl.Collator("sv", { sensitivity: "base" });
 
 async function programAccess(tx: Tx, ctx: ServiceContext, programId: string): Promise<ProgramAccess> {
   if (!isUuid(programId)) throw new NotFoundError("program");
@@ -118,17 +112,8 @@ async function programAccess(tx: Tx, ctx: ServiceContext, programId: string): Pr
   return { program: { id: row.id, name: row.name, federationId: row.federation_id, currency: row.country === "NO" ? "NOK" : "SEK" }, role: decision.role };
 }
 
-function personView(ctx: ServiceContext, person: LoadedPerson | undefined, personId: string): TravelPerson {
-  if (!person) return { personId, reference: "", name: null };
-  const masked = person.resource.protectedIdentity && !decide(ctx.actor.subject, "person.viewProtected", person.resource).allowed;
-  return { personId, reference: person.row.reference, name: masked ? null : `${person.row.first_name} ${person.row.last_name}` };
-}
-
-/** Names in alphabetical order first, masked people by reference last (sorting them by name would hint at it). */
-function comparePeople(a: TravelPerson, b: TravelPerson): number {
-  if ((a.name === null) !== (b.name === null)) return a.name === null ? 1 : -1;
-  return collator.compare(a.name ?? a.reference, b.name ?? b.reference) || collator.compare(a.reference, b.reference);
-}
+const personView = (ctx: ServiceContext, person: LoadedPerson | undefined, personId: string): TravelPerson => personLabel(ctx.actor.subject, person, personId);
+const comparePeople = comparePersonLabels;
 
 /** A timestamp's calendar day in Sweden. */
 const dayOf = (at: Date) => isoToday(at);
@@ -497,7 +482,7 @@ function csvText(text: string): string {
 }
 
 const monthName = (t: ReturnType<typeof translator>, month: string) => t(`travel.month.${Number(month.slice(5, 7))}`);
-const personLabel = (t: ReturnType<typeof translator>, p: TravelPerson) => p.name ?? t("person.maskedName", { reference: p.reference });
+const labelText = (t: ReturnType<typeof translator>, p: TravelPerson) => p.name ?? t("person.maskedName", { reference: p.reference });
 
 /**
  * The report as CSV for Excel: UTF-8 with a byte-order mark (so Excel reads å, ä, ö), semicolons between
@@ -564,7 +549,7 @@ export async function travelReportPdf(ctx: ServiceContext, programId: string, ye
     months: [...report.months.map((m) => [`${monthName(t, m.month)} ${view.year}`, String(m.count), money(m.total)]), [t("travel.pdf.sum"), String(report.count), money(report.disbursed)]],
     participantsHeading: t("travel.pdf.participantsHeading"),
     participantColumns: [t("travel.pdf.participant"), t("travel.pdf.count"), t("travel.pdf.total")],
-    participants: view.participants.map((p) => [personLabel(t, p), String(p.count), money(p.total)]),
+    participants: view.participants.map((p) => [labelText(t, p), String(p.count), money(p.total)]),
     noParticipants: t("travel.pdf.noParticipants"),
     voided: view.voidedCount > 0 ? t.plural("travel.pdf.voided", view.voidedCount) : null,
     generated: t("travel.pdf.generated"),

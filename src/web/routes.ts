@@ -76,6 +76,11 @@ export default [
     route("venues/:venueId", "routes/group/venue.tsx"),
     route("programs/:programId/activity-kinds", "routes/group/kinds.tsx"),
     route("people/:personId/schedule", "routes/group/participant.tsx"),
+    // Group life: attendance (the register, history and rates, absence rules and follow-ups)
+    route("schedule/sessions/:ref/register", "routes/group/register.tsx"),
+    route("programs/:programId/attendance", "routes/group/attendance.program.tsx"),
+    route("programs/:programId/attendance/rules", "routes/group/attendance.rules.tsx"),
+    route("enrolments/:enrolmentId/attendance", "routes/group/attendance.participant.tsx"),
     // Group life: travel money
     route("programs/:programId/travel", "routes/group/travel.tsx"),
     route("programs/:programId/travel/:year", "routes/group/travel.year.tsx"),
@@ -83,6 +88,12 @@ export default [
     route("programs/:programId/travel/:year/report.csv", "routes/group/travel.report-csv.tsx"),
     route("programs/:programId/travel/:year/report.pdf", "routes/group/travel.report-pdf.tsx"),
     route("programs/:programId/travel-receipts/:disbursementId", "routes/group/travel.receipt.tsx"),
+    // Group life: a participant's monthly attendance report (page, CSV, PDF, sign-off)
+    route("enrolments/:enrolmentId/attendance/report/:month", "routes/group/attendance-report.tsx"),
+    route("enrolments/:enrolmentId/attendance/report/:month.csv", "routes/group/attendance-report-csv.tsx"),
+    route("enrolments/:enrolmentId/attendance/report/:month.pdf", "routes/group/attendance-report-pdf.tsx"),
+    // Group life: the breakfast rota
+    route("programs/:programId/breakfast", "routes/group/breakfast.tsx"),
     ...prefix("admin", [
       index("routes/admin/index.tsx"),
       route("federations/new", "routes/admin/federation.new.tsx"),

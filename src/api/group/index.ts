@@ -1,9 +1,15 @@
 import type { Api } from "../intake/common.ts";
+import { registerAttendanceRoutes } from "./attendance.ts";
+import { registerAttendanceReportRoutes } from "./attendance-report.ts";
 import { registerScheduleRoutes } from "./schedule.ts";
 import { registerTravelRoutes } from "./travel.ts";
+import { registerRotaRoutes } from "./rota.ts";
 
 /** Group life: the schedule (kinds, venues, series, sessions), and travel money. */
 export function registerGroupRoutes(api: Api) {
   registerScheduleRoutes(api);
   registerTravelRoutes(api);
+  registerAttendanceRoutes(api);
+  registerAttendanceReportRoutes(api);
+  registerRotaRoutes(api);
 }

@@ -17,7 +17,8 @@ export const CaseloadFlagSchema = z
     booked: z.boolean().optional().openapi({ description: "follow_up: whether one is booked." }),
     occasion: z.enum(OCCASIONS).optional().openapi({ description: "reading: which reading is due." }),
     reason: z.enum(["after_exit", "past_planned_end"]).optional().openapi({ description: "passive: why the passive phase applies." }),
-    count: z.number().int().optional().openapi({ description: "absent: how many absences." }),
+    rule: z.enum(["consecutive_unexcused", "low_rate"]).optional().openapi({ description: "absent: the absence rule behind the earliest open follow-up." }),
+    count: z.number().int().optional().openapi({ description: "absent: how many absence follow-ups are open." }),
   })
   .openapi("CaseloadFlag", { description: "Something that needs doing (or a notice), with its own details by kind." });
 
@@ -102,6 +103,7 @@ export const EnrolmentOverviewSchema = z
       .nullable()
       .openapi({ description: "Null with shared access." }),
     canViewCaseload: z.boolean(),
+    canViewAttendance: z.boolean().openapi({ description: "May read the participant's attendance (GET /v1/enrolments/{id}/attendance)." }),
     today: isoDate(),
   })
   .openapi("EnrolmentOverview");

@@ -5,6 +5,7 @@ import * as m0003 from "./0003_account_federation.ts";
 import * as m0004 from "./0004_journey.ts";
 import * as m0005journal from "./0005_journal.ts";
 import * as m0006 from "./0006_group_life.ts";
+import * as m0007 from "./0007_attendance_topics.ts";
 
 // Migrations are listed here (not read from disk) so that they work the same in the server
 // bundle, the command-line tool and the tests. Names sort in the order they must run.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0004_journey": m0004,
   "0005_journal": m0005journal,
   "0006_group_life": m0006,
+  "0007_attendance_topics": m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

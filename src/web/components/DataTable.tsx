@@ -1,8 +1,8 @@
 import { Table } from "@navikt/ds-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 /**
- * A data table that scrolls sideways on a narrow screen, with its caption (for screen readers) and one
+ * A data table that scrolls sideways on a narrow screen (by keyboard too), with its caption (for screen readers) and one
  * header row of column headers (a null column is left out); `children` are its body's rows.
  */
 export function DataTable({
@@ -18,10 +18,14 @@ export function DataTable({
   testId?: string | undefined;
   children: ReactNode;
 }) {
+  const captionId = useId();
+  // The scrolling box is a named region in the tab order, so it can be scrolled by keyboard on a narrow screen.
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <Table size={size} data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
+        <caption className="visually-hidden" id={captionId}>
+          {caption}
+        </caption>
         <Table.Header>
           <Table.Row>
             {columns.map((column, index) =>

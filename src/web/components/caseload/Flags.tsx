@@ -25,7 +25,7 @@ export function flagText(t: Translator, flag: CaseloadFlag): string {
     case "passive":
       return t(`caseload.flag.passive.${flag.reason}`);
     case "absent":
-      return t("caseload.flag.absent", { count: flag.count });
+      return flag.count > 1 ? t("caseload.flag.absent.more", { count: flag.count }) : t(`caseload.flag.absent.${flag.rule}`);
     default:
       return t(`caseload.flag.${flag.kind}`);
   }

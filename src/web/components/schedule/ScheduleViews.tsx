@@ -4,6 +4,7 @@ import { monthView, weekViews } from "../../../domain/schedule.ts";
 import type { ScheduleItem, SchedulePage } from "../../../services/schedule.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { useT } from "../../lib/i18n.ts";
+import { type PersonLabelLike, personText } from "../../lib/person-label.ts";
 import "./schedule.css";
 
 type Names = Pick<SchedulePage, "venues" | "rooms" | "kindLabels" | "leaders">;
@@ -63,8 +64,8 @@ function ItemLine({ item, names, compact }: { item: ScheduleItem; names: Names; 
   );
 }
 
-/** The days of a period, Monday to Sunday, each with its holidays (by name) and sessions. */
-export function WeekList({ page }: { page: SchedulePage }) {
+/** The days of a period, Monday to Sunday, each with its holidays (by name) and sessions; who has breakfast when given. */
+export function WeekList({ page, breakfast }: { page: SchedulePage; breakfast?: Record<string, PersonLabelLike[]> | null }) {
   const t = useT();
   const [week] = weekViews(page.items, page.from, page.to);
   if (!week) return null;
@@ -84,6 +85,11 @@ export function WeekList({ page }: { page: SchedulePage }) {
                 </Tag>
               ))}
             </HStack>
+          ) : null}
+          {breakfast?.[day.date]?.length ? (
+            <BodyShort size="small" data-testid="breakfast-duty">
+              {t("rota.week.onDuty", { names: breakfast[day.date]!.map((p) => personText(t, p)).join(", ") })}
+            </BodyShort>
           ) : null}
           {day.items.length ? (
             <ul className="schedule-items">

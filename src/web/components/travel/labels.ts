@@ -1,5 +1,6 @@
 import { type Currency, formatMoney, type Minor } from "../../../domain/money.ts";
 import type { Translator } from "../../../i18n/index.ts";
+import { personText } from "../../lib/person-label.ts";
 
 /** A participant as the reader may see them (the service masks protected identity). */
 export interface TravelPersonLike {
@@ -9,9 +10,7 @@ export interface TravelPersonLike {
 }
 
 /** The name, or "protected identity" with the reference. */
-export function travelPersonLabel(t: Translator, person: TravelPersonLike): string {
-  return person.name ?? t("person.maskedName", { reference: person.reference });
-}
+export const travelPersonLabel: (t: Translator, person: TravelPersonLike) => string = personText;
 
 /** An amount in the reader's language: "1 234,50 kr", "SEK 1,234.50". */
 export function money(t: Translator, minor: Minor, currency: Currency): string {

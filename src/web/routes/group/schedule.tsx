@@ -2,6 +2,7 @@ import { Alert, BodyShort, Button, CopyButton, Heading, HStack, Link as AkselLin
 import { Form, Link } from "react-router";
 import { addDays, isValidDate, weekdayOf, isoWeek } from "../../../domain/calendar.ts";
 import { isoToday } from "../../../services/context.ts";
+import { breakfastForSchedule } from "../../../services/rota.ts";
 import { listSeries, myFeeds, renewFeed, schedulePage } from "../../../services/schedule.ts";
 import { feedSchema } from "../../../services/schemas/schedule.ts";
 import { BackLink } from "../../components/admin-forms.tsx";
@@ -47,7 +48,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const page = await orResponse(schedulePage(ctx, params.programId, p.from, p.to, mine ? { leaderUserId: ctx.actor.user.id } : {}));
   const series = page.canManage ? await listSeries(ctx, params.programId) : [];
   const feeds = (await myFeeds(ctx)).filter((f) => f.programId === params.programId);
-  return { page, period: p, mine, series: series.map((s) => ({ id: s.id, title: s.title, firstDate: s.firstDate, lastDate: s.lastDate, startTime: s.startTime, endTime: s.endTime, weekdays: s.weekdays })), feeds };
+  // Who has breakfast on the week's group days (only for readers who may see names).
+  const breakfast = p.view === "week" ? await breakfastForSchedule(ctx, params.programId, p.from, p.to) : null;
+  return { page, period: p, mine, breakfast, series: series.map((s) => ({ id: s.id, title: s.title, firstDate: s.firstDate, lastDate: s.lastDate, startTime: s.startTime, endTime: s.endTime, weekdays: s.weekdays })), feeds };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -61,7 +64,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function SchedulePage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { page, period: p, mine, series, feeds } = loaderData;
+  const { page, period: p, mine, breakfast, series, feeds } = loaderData;
   const base = `/programs/${page.program.id}/schedule`;
   const q = (extra: string) => `${base}?${extra}${mine ? "&mine=1" : ""}`;
   return (
@@ -108,9 +111,16 @@ export default function SchedulePage({ loaderData, actionData }: Route.Component
         <Heading level="2" size="medium" id="schedule-view" className="visually-hidden">
           {t("schedule.view.heading")}
         </Heading>
-        {p.view === "week" ? <WeekList page={page} /> : <MonthTable page={page} year={p.year} month={p.month} />}
+        {p.view === "week" ? <WeekList page={page} breakfast={breakfast} /> : <MonthTable page={page} year={p.year} month={p.month} />}
         <BodyShort size="small" className="schedule-no-print" style={{ marginTop: "1rem" }}>
           {t("schedule.print.help")}
+        </BodyShort>
+        <BodyShort className="schedule-no-print" style={{ marginTop: "1rem" }}>
+          <AkselLink as={Link} to={`/programs/${page.program.id}/breakfast`}>
+            {t("rota.scheduleLink")}
+          </AkselLink>
+          {" – "}
+          {t("rota.scheduleLinkHelp")}
         </BodyShort>
       </section>
 

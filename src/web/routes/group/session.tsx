@@ -4,6 +4,7 @@ import { Form, Link, redirect } from "react-router";
 import { cancelSession, sessionPage, updateSessionNotes } from "../../../services/schedule.ts";
 import { cancelSessionSchema, sessionNotesSchema } from "../../../services/schemas/schedule.ts";
 import { BackLink } from "../../components/admin-forms.tsx";
+import { LinkButton } from "../../components/LinkButton.tsx";
 import { ChecklistTable } from "../../components/schedule/Checklist.tsx";
 import { SessionNotesForm } from "../../components/schedule/ScheduleForms.tsx";
 import { formAction } from "../../lib/actions.server.ts";
@@ -81,6 +82,14 @@ export default function SessionPage({ loaderData, actionData }: Route.ComponentP
           </BodyLong>
         </dd>
       </dl>
+
+      {page.canRecord && (item.status === "scheduled" || item.status === "changed") ? (
+        <div>
+          <LinkButton to={`/schedule/sessions/${encodeURIComponent(item.ref)}/register`}>
+            {t("attendance.register.take")}
+          </LinkButton>
+        </div>
+      ) : null}
 
       {page.participants ? (
         <section aria-labelledby="session-expected">

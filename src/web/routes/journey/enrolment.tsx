@@ -24,6 +24,7 @@ const SECTIONS = [
   { key: "network", path: "network" },
   { key: "work", path: "work" },
   { key: "followUps", path: "follow-ups" },
+  { key: "attendance", path: "attendance" },
   { key: "exit", path: "exit" },
 ] as const;
 
@@ -34,7 +35,7 @@ export default function EnrolmentHub({ loaderData }: Route.ComponentProps) {
   const j = o.journey;
   const base = `/enrolments/${o.enrolmentId}`;
   // Readers who see only the shared journal notes get the journal; everyone else every part.
-  const sections = j ? SECTIONS : SECTIONS.filter((s) => s.key === "journal");
+  const sections = (j ? SECTIONS : SECTIONS.filter((s) => s.key === "journal")).filter((s) => s.key !== "attendance" || o.canViewAttendance);
   const plan = j?.plan;
   return (
     <VStack gap="space-32">
@@ -169,6 +170,11 @@ export default function EnrolmentHub({ loaderData }: Route.ComponentProps) {
         {o.person.canOpen ? (
           <AkselLink as={Link} to={`/people/${o.person.id}`}>
             {t("hub.personPage")}
+          </AkselLink>
+        ) : null}
+        {o.canViewAttendance ? (
+          <AkselLink as={Link} to={`/people/${o.person.id}/schedule`}>
+            {t("hub.personWeek")}
           </AkselLink>
         ) : null}
       </HStack>
