@@ -3,6 +3,7 @@ import { addDays, weekdayOf, type Weekday } from "../domain/calendar.ts";
 import { DEFAULT_TOPICS, seriesOccurrences } from "../domain/schedule.ts";
 import { recordAttendance, recordFollowUpOutcome, registerPage } from "../services/attendance.ts";
 import { isoToday, type Deps } from "../services/context.ts";
+import { planBreakfastRota, replanBreakfastRota, swapBreakfastDuties } from "../services/rota.ts";
 import { addRoom, createSeries, createVenue, occurrenceRef, updateSessionNotes } from "../services/schedule.ts";
 import { type StoryUsers, teamMeetingDates } from "./intake-story.ts";
 import type { JourneyTimeline } from "./journey-story.ts";
@@ -16,6 +17,9 @@ import type { JourneyTimeline } from "./journey-story.ts";
 // absence rules make follow-ups: Mohamed missed two mornings in a row without a word before those days (his
 // coordinator has yet to call), Liam's attendance fell below half two weeks ago and his coordinator made a
 // new agreement with him the day after.
+//
+// The breakfast rota is planned four weeks at a time on the Friday before, and for the coming four weeks
+// yesterday (a re-plan that keeps what was planned and adds those who joined since), with one swap agreed.
 //
 // Every step runs through the use cases the pages call, on the journey's timeline, so the audit log stays in
 // time order. Marks are chosen by a fixed rule from the person and the session's place in the term, so the
@@ -167,6 +171,31 @@ export function groupStory(deps: Deps, programId: string, personIds: readonly st
       }
     });
   }
+
+  // The breakfast rota: four weeks at a time, planned on the Friday before.
+  for (let monday = firstDate; monday < today; monday = addDays(monday, 28)) {
+    const friday = addDays(monday, -3);
+    timeline.schedule(friday, 14, 0, async () => {
+      await planBreakfastRota(await timeline.ctx(coordinator, friday, 14), programId, { from: monday, to: addDays(monday, 27) });
+    });
+  }
+  const yesterday = addDays(today, -1);
+  timeline.schedule(yesterday, 15, 0, async () => {
+    const ctx = await timeline.ctx(coordinator, yesterday, 15);
+    await replanBreakfastRota(ctx, programId, { from: yesterday, to: addDays(yesterday, 27) });
+    // Two participants swap their first duties from today.
+    const [a, b] = await deps.db
+      .selectFrom("breakfast_duties")
+      .select(["person_id", "date"])
+      .where("program_id", "=", programId)
+      .where("date", ">=", today)
+      .orderBy("date")
+      .limit(2)
+      .execute();
+    if (a && b && a.person_id !== b.person_id) {
+      await swapBreakfastDuties(await timeline.ctx(coordinator, yesterday, 15, 5), programId, { aPersonId: a.person_id, aDate: a.date, bPersonId: b.person_id, bDate: b.date });
+    }
+  });
 
   async function liamsCall(date: string, hour: number, minute: number) {
     const row = await deps.db

@@ -285,6 +285,11 @@ describeEachDatabase("demo data", (flavour) => {
       { first_name: "Liam", rule: "low_rate", outcome: "new_agreement" },
       { first_name: "Mohamed", rule: "consecutive_unexcused", outcome: null },
     ]);
+    // The breakfast rota: planned through the term so far and the coming weeks, with one swap.
+    const duties = await t.deps.db.selectFrom("breakfast_duties").select(["date", "person_id"]).where("program_id", "=", programId).execute();
+    expect(duties.some((d) => d.date > TODAY)).toBe(true);
+    expect(duties.some((d) => d.date < TODAY)).toBe(true);
+    expect(await t.deps.db.selectFrom("breakfast_swaps").select("id").execute()).toHaveLength(1);
     const mohamed = await enrolmentOf("Mohamed", "Abdi");
     const coordinatorEmail = await t.deps.db.selectFrom("users").select("email").where("id", "=", mohamed.coordinator_id).executeTakeFirstOrThrow();
     const caseload = await viewCaseload(await as(coordinatorEmail.email));

@@ -19,9 +19,10 @@ export function DataTable({
   children: ReactNode;
 }) {
   const captionId = useId();
-  // The scrolling box is a named region in the tab order, so it can be scrolled by keyboard on a narrow screen.
+  // The scrolling box is in the tab order, so it can be scrolled by keyboard on a narrow screen; a named group
+  // (not a region: a landmark would repeat the section heading it sits under).
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <div className="table-scroll" role="group" aria-labelledby={captionId} tabIndex={0}>
       <Table size={size} data-testid={testId}>
         <caption className="visually-hidden" id={captionId}>
           {caption}

@@ -74,6 +74,8 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
         <BodyShort>{t("attendance.register.nobody")}</BodyShort>
       ) : (
         <RegisterForm
+          // A saved register comes back with the marks as stored: the form starts over from them.
+          key={page.lines.map((l) => `${l.mark?.status ?? ""}:${l.mark?.minutesLate ?? ""}:${l.mark?.note ?? ""}`).join("|")}
           lines={page.lines.map((l) => ({
             personId: l.person.personId,
             label: personText(t, l.person),
