@@ -20,6 +20,8 @@ const SCHEDULE_PATHS = [
   "/v1/programs/{id}/schedule",
   "/v1/programs/{id}/series",
   "/v1/programs/{id}/sessions",
+  "/v1/programs/{id}/topics",
+  "/v1/programs/{id}/topics/{key}/archive",
   "/v1/programs/{id}/venues",
   "/v1/series/{id}",
   "/v1/series/{id}/exceptions",
@@ -135,5 +137,41 @@ describeEachDatabase("schedule JSON API", (flavour) => {
     await read(await send("POST", `/v1/venues/${venue.id}/archive`, "coordinator"), 204);
     expect((await read<{ archived: boolean }>(await send("GET", `/v1/venues/${venue.id}`, "coordinator"), 200)).archived).toBe(true);
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it("lists, adds and archives the program's own topics, and takes them on sessions", async () => {
+    const path = `/v1/programs/${w.programId}/topics`;
+    await read(await send("POST", path, "volunteer", { label: "Ekonomi" }), 403);
+    await read(await send("POST", path, "officerOtherProgram", { label: "Ekonomi" }), 404);
+    await read(await send("GET", path, "officer"), 404);
+    const bad = await read<Problem>(await send("POST", path, "coordinator", { label: "" }), 422);
+    expect(bad.errors?.map((e) => [e.field, e.code])).toEqual([["label", "errors.required"]]);
+    expect(await read(await send("POST", path, "coordinator", { label: "Ekonomi" }), 201)).toEqual({ key: "ekonomi" });
+    const duplicate = await read<Problem>(await send("POST", path, "coordinator", { label: "EKONOMI" }), 422);
+    expect(duplicate.errors?.map((e) => [e.field, e.code])).toEqual([["label", "schedule.errors.topicExists"]]);
+    const listed = await read<{ topics: { key: string; builtIn: boolean; label: string | null; archived: boolean }[]; canManage: boolean }>(await send("GET", path, "volunteer"), 200);
+    expect(listed.canManage).toBe(false);
+    expect(listed.topics[0]).toEqual({ key: "gamePlan", builtIn: true, label: null, archived: false });
+    expect(listed.topics.at(-1)).toEqual({ key: "ekonomi", builtIn: false, label: "Ekonomi", archived: false });
+
+    const lecture = { kind: "lecture", title: "Budget", topic: "ekonomi", date: "2027-02-01", startTime: "13:00", endTime: "14:00", groupKinds: ["ordinary"] };
+    const { id } = await read<{ id: string }>(await send("POST", `/v1/programs/${w.programId}/sessions`, "coordinator", lecture), 201);
+    const session = await read<z.infer<typeof SessionPageSchema>>(await send("GET", `/v1/sessions/${id}`, "volunteer"), 200);
+    expectDocumented(SessionPageSchema, session);
+    expect(session.topicLabel).toBe("Ekonomi");
+    const schedule = await read<z.infer<typeof ScheduleSchema>>(await send("GET", `/v1/programs/${w.programId}/schedule?from=2027-02-01&to=2027-02-01`, "volunteer"), 200);
+    expectDocumented(ScheduleSchema, schedule);
+    expect(schedule.topicLabels).toEqual({ ekonomi: "Ekonomi" });
+    const unknown = await read<Problem>(await send("PUT", `/v1/sessions/${id}/notes`, "coordinator", { topic: "nope" }), 422);
+    expect(unknown.errors?.map((e) => [e.field, e.code])).toEqual([["topic", "schedule.errors.topic"]]);
+
+    await read(await send("POST", `${path}/ekonomi/archive`, "volunteer"), 403);
+    await read(await send("POST", `${path}/ekonomi/archive`, "coordinator"), 204);
+    await read(await send("POST", `${path}/ekonomi/archive`, "coordinator"), 404);
+    const refused = await read<Problem>(await send("POST", `/v1/programs/${w.programId}/sessions`, "coordinator", lecture), 422);
+    expect(refused.errors?.map((e) => [e.field, e.code])).toEqual([["topic", "schedule.errors.topic"]]);
+    expect((await read<z.infer<typeof SessionPageSchema>>(await send("GET", `/v1/sessions/${id}`, "volunteer"), 200)).topicLabel).toBe("Ekonomi");
+    const actions = (await t.deps.db.selectFrom("audit_events").select("action").where("program_id", "=", w.programId).execute()).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["activityTopic.add", "activityTopic.archive"]));
   });
 });

@@ -7,7 +7,9 @@ import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 import {
   addKind,
   addRoom,
+  addTopic,
   archiveKind,
+  archiveTopic,
   cancelSession,
   createSeries,
   createSession,
@@ -16,6 +18,7 @@ import {
   expectedParticipants,
   feedByToken,
   listKinds,
+  listTopics,
   myFeeds,
   occurrenceRef,
   parseSessionRef,
@@ -103,6 +106,66 @@ describeEachDatabase("the schedule", (flavour) => {
       fieldErrors: { kind: ["schedule.errors.kind"] },
     });
     await expect(addKind(await w.ctx("volunteer"), w.programId, { label: "X" })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("adds the program's own topics, uses them on series and sessions with their labels, and archives them", async () => {
+    const coordinator = await w.ctx("coordinator");
+    const volunteer = await w.ctx("volunteer");
+    const { key } = await addTopic(coordinator, w.programId, { label: "Ekonomi i vardagen" });
+    expect(key).toBe("ekonomi-i-vardagen");
+    await expect(addTopic(coordinator, w.programId, { label: "ekonomi i vardagen" })).rejects.toMatchObject({ fieldErrors: { label: ["schedule.errors.topicExists"] } });
+    await expect(addTopic(coordinator, w.programId, { label: "" })).rejects.toMatchObject({ fieldErrors: { label: ["errors.required"] } });
+    // A 7TJUGO topic's key is not taken over.
+    const { key: goals } = await addTopic(coordinator, w.programId, { label: "Goals" });
+    expect(goals).toBe("goals-2");
+    const listed = await listTopics(volunteer, w.programId);
+    expect(listed.canManage).toBe(false);
+    expect(listed.topics.filter((k) => k.builtIn).map((k) => k.key)).toEqual(["gamePlan", "platform", "communication", "attitudes", "selfImage", "resources", "responsibility", "goals", "wellness"]);
+    expect(listed.topics.filter((k) => !k.builtIn)).toEqual([
+      { key, builtIn: false, label: "Ekonomi i vardagen", archived: false },
+      { key: goals, builtIn: false, label: "Goals", archived: false },
+    ]);
+    await expect(addTopic(volunteer, w.programId, { label: "X" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(archiveTopic(volunteer, w.programId, key)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listTopics(await w.ctx("officer"), w.programId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addTopic(await w.ctx("officer"), w.programId, { label: "X" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addTopic(await w.ctx("officerOtherProgram"), w.programId, { label: "X" })).rejects.toBeInstanceOf(NotFoundError);
+
+    // A series and a one-off with the program's own topic, shown by its label everywhere.
+    const autumn = { ...term, title: "Höstgruppen", topic: key, weekdays: ["4"], firstDate: "2027-09-02", lastDate: "2027-09-30" };
+    const { id: series } = await createSeries(coordinator, w.programId, autumn);
+    const lecture = { kind: "lecture", title: "Budgetkväll", topic: key, date: "2027-09-06", startTime: "17:00", endTime: "19:00", groupKinds: ["ordinary"] };
+    const { id: session } = await createSession(coordinator, w.programId, lecture);
+    const week = await schedulePage(volunteer, w.programId, "2027-09-06", "2027-09-12");
+    expect(week.items.map((i) => [i.title, i.topic])).toEqual([
+      ["Budgetkväll", key],
+      ["Höstgruppen", key],
+    ]);
+    expect(week.topicLabels).toEqual({ [key]: "Ekonomi i vardagen", [goals]: "Goals" });
+    expect(await sessionPage(volunteer, session)).toMatchObject({ topicLabel: "Ekonomi i vardagen", item: { topic: key } });
+    expect((await sessionPage(coordinator, occurrenceRef(series, "2027-09-09"))).topics.map((k) => k.key)).toContain(goals);
+    expect((await participantSchedule(coordinator, w.people.ella, "2027-09-06", "2027-09-12")).topicLabels[key]).toBe("Ekonomi i vardagen");
+    const feed = await renewFeed(coordinator, w.programId, { scope: "ordinary" });
+    expect(await feedByToken(t.deps, feed.token)).toContain("DESCRIPTION:Föreläsning · Ekonomi i vardagen");
+    // The notes of an occurrence take the program's own topics too; an unknown one is refused.
+    const { id: written } = await updateSessionNotes(coordinator, occurrenceRef(series, "2027-09-09"), { topic: goals, notes: "" });
+    expect(await sessionPage(coordinator, written)).toMatchObject({ topicLabel: "Goals", item: { topic: goals } });
+    await expect(updateSessionNotes(coordinator, written, { topic: "nope" })).rejects.toMatchObject({ fieldErrors: { topic: ["schedule.errors.topic"] } });
+    await expect(createSession(coordinator, w.programId, { ...lecture, topic: "nope" })).rejects.toMatchObject({ fieldErrors: { topic: ["schedule.errors.topic"] } });
+
+    // Archived: not for anything new, kept (and shown) where it is.
+    await archiveTopic(coordinator, w.programId, key);
+    await expect(archiveTopic(coordinator, w.programId, key)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(archiveTopic(coordinator, w.programId, "gamePlan")).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listTopics(coordinator, w.programId)).topics.find((k) => k.key === key)).toEqual({ key, builtIn: false, label: "Ekonomi i vardagen", archived: true });
+    await expect(createSession(coordinator, w.programId, lecture)).rejects.toMatchObject({ fieldErrors: { topic: ["schedule.errors.topic"] } });
+    await expect(createSeries(coordinator, w.programId, autumn)).rejects.toMatchObject({ fieldErrors: { topic: ["schedule.errors.topic"] } });
+    await expect(updateSessionNotes(coordinator, written, { topic: key })).rejects.toMatchObject({ fieldErrors: { topic: ["schedule.errors.topic"] } });
+    await updateSeries(coordinator, series, { ...autumn, notes: "Samma tema" });
+    await updateSessionNotes(coordinator, session, { topic: key, notes: "Kvar" });
+    expect(await sessionPage(coordinator, session)).toMatchObject({ topicLabel: "Ekonomi i vardagen", item: { topic: key, notes: "Kvar" } });
+    expect((await schedulePage(coordinator, w.programId, "2027-09-13", "2027-09-19")).items.map((i) => [i.topic, i.notes])).toEqual([[key, "Samma tema"]]);
+    expect((await schedulePage(coordinator, w.programId, "2027-09-13", "2027-09-19")).topicLabels[key]).toBe("Ekonomi i vardagen");
   });
 
   it("refuses a series with fields at fault", async () => {
@@ -284,7 +347,7 @@ describeEachDatabase("the schedule", (flavour) => {
 
   it("keeps the audit chain whole, with every write recorded", async () => {
     const actions = (await t.deps.db.selectFrom("audit_events").select("action").where("program_id", "=", w.programId).execute()).map((e) => e.action);
-    for (const a of ["venue.create", "venue.archive", "venueRoom.add", "activityKind.add", "activityKind.archive", "activitySeries.create", "activitySeries.update", "activityException.set", "activityException.remove", "activitySession.create", "activitySession.cancel", "activitySession.update", "activitySession.view", "calendarFeed.renew", "schedule.viewPerson"]) {
+    for (const a of ["venue.create", "venue.archive", "venueRoom.add", "activityKind.add", "activityKind.archive", "activityTopic.add", "activityTopic.archive", "activitySeries.create", "activitySeries.update", "activityException.set", "activityException.remove", "activitySession.create", "activitySession.cancel", "activitySession.update", "activitySession.view", "calendarFeed.renew", "schedule.viewPerson"]) {
       expect(actions).toContain(a);
     }
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);

@@ -94,36 +94,71 @@ export async function schedulePrograms(ctx: ServiceContext): Promise<{ id: strin
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Activity kinds
+// Activity kinds and session topics: Spelplan's own (labelled through i18n) and the program's
 
-export interface KindView {
+/** A kind or a topic. */
+export interface VocabularyView {
   key: string;
   builtIn: boolean;
-  /** A program's own kinds carry their label; the built-in ones are labelled through i18n (activityKind.<key>). */
+  /** A program's own carry their label; the built-in ones are labelled through i18n (activityKind.<key>, topic.<key>). */
   label: string | null;
   archived: boolean;
 }
+export type KindView = VocabularyView;
+export type TopicView = VocabularyView;
 
-async function customKinds(db: Db | Tx, programId: string) {
-  return db.selectFrom("activity_kinds").select(["key", "label", "archived_at"]).where("program_id", "=", programId).orderBy("created_at").execute();
+/** The two lists a program extends the same way: where its own are kept, and how they are named in errors and the audit log. */
+const VOCABULARIES = {
+  kind: { table: "activity_kinds", defaults: DEFAULT_ACTIVITY_KINDS, fallback: "kind", exists: "schedule.errors.kindExists", entity: "activityKind" },
+  topic: { table: "activity_topics", defaults: DEFAULT_TOPICS, fallback: "topic", exists: "schedule.errors.topicExists", entity: "activityTopic" },
+} as const;
+type Vocabulary = keyof typeof VOCABULARIES;
+
+/** The program's own kinds or topics (archived ones too), oldest first. */
+async function customEntries(db: Db | Tx, which: Vocabulary, programId: string) {
+  // Both tables have the same columns.
+  const table = VOCABULARIES[which].table as "activity_kinds";
+  return db.selectFrom(table).select(["key", "label", "archived_at"]).where("program_id", "=", programId).orderBy("created_at").execute();
+}
+const customKinds = (db: Db | Tx, programId: string) => customEntries(db, "kind", programId);
+const customTopics = (db: Db | Tx, programId: string) => customEntries(db, "topic", programId);
+
+/** The labels of the program's own entries by key (archived ones too: old sessions keep showing theirs). */
+const labelsOf = (custom: readonly { key: string; label: string }[]): Record<string, string> => Object.fromEntries(custom.map((k) => [k.key, k.label]));
+
+/** Whether a key may be chosen: a built-in one, or the program's own not archived (or archived but what the thing already had). */
+function isChoosable(which: Vocabulary, custom: readonly { key: string; archived_at: Date | null }[], key: string, kept?: string | null): boolean {
+  return (VOCABULARIES[which].defaults as readonly string[]).includes(key) || custom.some((k) => k.key === key && (k.archived_at === null || kept === key));
+}
+
+/** Spelplan's entries followed by the program's own. */
+function vocabularyViews(which: Vocabulary, custom: readonly { key: string; label: string; archived_at: Date | null }[]): VocabularyView[] {
+  return [
+    ...VOCABULARIES[which].defaults.map((key) => ({ key, builtIn: true, label: null, archived: false })),
+    ...custom.map((k) => ({ key: k.key, builtIn: false, label: k.label, archived: k.archived_at !== null })),
+  ];
+}
+
+async function listVocabulary(ctx: ServiceContext, which: Vocabulary, programId: string) {
+  const { program } = await programFor(ctx.db, ctx, programId, "activities.view");
+  const entries = vocabularyViews(which, await customEntries(ctx.db, which, program.id));
+  return { program: { id: program.id, name: program.name }, entries, canManage: canManage(ctx, program) };
 }
 
 /** Spelplan's kinds followed by the program's own (archived ones last, marked). */
 export async function listKinds(ctx: ServiceContext, programId: string): Promise<{ program: { id: string; name: string }; kinds: KindView[]; canManage: boolean }> {
-  const { program } = await programFor(ctx.db, ctx, programId, "activities.view");
-  const custom = await customKinds(ctx.db, program.id);
-  return {
-    program: { id: program.id, name: program.name },
-    kinds: [
-      ...DEFAULT_ACTIVITY_KINDS.map((key) => ({ key, builtIn: true, label: null, archived: false })),
-      ...custom.map((k) => ({ key: k.key, builtIn: false, label: k.label, archived: k.archived_at !== null })),
-    ],
-    canManage: canManage(ctx, program),
-  };
+  const { entries, ...rest } = await listVocabulary(ctx, "kind", programId);
+  return { ...rest, kinds: entries };
 }
 
-/** A key from a label: "Båtutflykt" -> "batutflykt"; made unique within the program. */
-function keyFor(label: string, taken: ReadonlySet<string>): string {
+/** The 7TJUGO topics followed by the program's own (archived ones marked). */
+export async function listTopics(ctx: ServiceContext, programId: string): Promise<{ program: { id: string; name: string }; topics: TopicView[]; canManage: boolean }> {
+  const { entries, ...rest } = await listVocabulary(ctx, "topic", programId);
+  return { ...rest, topics: entries };
+}
+
+/** A key from a label: "Båtutflykt" -> "batutflykt"; made unique among those taken. */
+function keyFor(label: string, taken: ReadonlySet<string>, fallback = "kind"): string {
   let base = label
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -131,45 +166,60 @@ function keyFor(label: string, taken: ReadonlySet<string>): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 34);
-  if (!/^[a-z]/.test(base)) base = `k-${base}`.replace(/-+$/, "");
-  if (base.length < 2) base = "kind";
+  if (!/^[a-z]/.test(base)) base = `${fallback[0]}-${base}`.replace(/-+$/, "");
+  if (base.length < 2) base = fallback;
   let key = base;
   for (let i = 2; taken.has(key); i += 1) key = `${base}-${i}`;
   return key;
 }
 
-/** Adds one of the program's own activity kinds. */
-export async function addKind(ctx: ServiceContext, programId: string, input: unknown): Promise<{ key: string }> {
+async function addEntry(ctx: ServiceContext, which: Vocabulary, programId: string, input: unknown): Promise<{ key: string }> {
   const data = validate(activityKindSchema, input);
+  const vocabulary = VOCABULARIES[which];
   return ctx.db.transaction().execute(async (tx) => {
     const { program, role } = await programFor(tx, ctx, programId, "activities.manage");
-    const custom = await customKinds(tx, program.id);
+    const custom = await customEntries(tx, which, program.id);
     if (custom.some((k) => k.archived_at === null && k.label.toLowerCase() === data.label.toLowerCase())) {
-      throw new ValidationError({ label: ["schedule.errors.kindExists"] });
+      throw new ValidationError({ label: [vocabulary.exists] });
     }
-    const key = keyFor(data.label, new Set<string>([...DEFAULT_ACTIVITY_KINDS, ...custom.map((k) => k.key)]));
-    await tx.insertInto("activity_kinds").values({ program_id: program.id, key, label: data.label, created_by: ctx.actor.user.id, created_at: ctx.now() }).execute();
-    await auditByActor(tx, ctx, role, { action: "activityKind.add", entityType: "program", entityId: program.id, programId: program.id, federationId: program.federation_id, details: { key, label: data.label } });
+    const key = keyFor(data.label, new Set<string>([...vocabulary.defaults, ...custom.map((k) => k.key)]), vocabulary.fallback);
+    await tx
+      .insertInto(vocabulary.table as "activity_kinds")
+      .values({ program_id: program.id, key, label: data.label, created_by: ctx.actor.user.id, created_at: ctx.now() })
+      .execute();
+    await auditByActor(tx, ctx, role, { action: `${vocabulary.entity}.add`, entityType: "program", entityId: program.id, programId: program.id, federationId: program.federation_id, details: { key, label: data.label } });
     return { key };
   });
 }
 
-/** Archives a program's own kind: no new series or sessions of it; those there are keep it. */
-export async function archiveKind(ctx: ServiceContext, programId: string, key: string): Promise<void> {
+async function archiveEntry(ctx: ServiceContext, which: Vocabulary, programId: string, key: string): Promise<void> {
+  const vocabulary = VOCABULARIES[which];
   await ctx.db.transaction().execute(async (tx) => {
     const { program, role } = await programFor(tx, ctx, programId, "activities.manage");
     const row = await tx
-      .updateTable("activity_kinds")
+      .updateTable(vocabulary.table as "activity_kinds")
       .set({ archived_at: ctx.now() })
       .where("program_id", "=", program.id)
       .where("key", "=", key)
       .where("archived_at", "is", null)
       .returning("id")
       .executeTakeFirst();
-    if (!row) throw new NotFoundError("activityKind");
-    await auditByActor(tx, ctx, role, { action: "activityKind.archive", entityType: "program", entityId: program.id, programId: program.id, federationId: program.federation_id, details: { key } });
+    if (!row) throw new NotFoundError(vocabulary.entity);
+    await auditByActor(tx, ctx, role, { action: `${vocabulary.entity}.archive`, entityType: "program", entityId: program.id, programId: program.id, federationId: program.federation_id, details: { key } });
   });
 }
+
+/** Adds one of the program's own activity kinds. */
+export const addKind = (ctx: ServiceContext, programId: string, input: unknown): Promise<{ key: string }> => addEntry(ctx, "kind", programId, input);
+
+/** Archives a program's own kind: no new series or sessions of it; those there are keep it. */
+export const archiveKind = (ctx: ServiceContext, programId: string, key: string): Promise<void> => archiveEntry(ctx, "kind", programId, key);
+
+/** Adds one of the program's own session topics beside the 7TJUGO ones. */
+export const addTopic = (ctx: ServiceContext, programId: string, input: unknown): Promise<{ key: string }> => addEntry(ctx, "topic", programId, input);
+
+/** Archives a program's own topic: it cannot be chosen any more; series and sessions that have it keep it (and its label). */
+export const archiveTopic = (ctx: ServiceContext, programId: string, key: string): Promise<void> => archiveEntry(ctx, "topic", programId, key);
 
 // ---------------------------------------------------------------------------------------------------
 // Venues
@@ -470,13 +520,11 @@ async function checkReferences(
   tx: Tx,
   programId: string,
   data: { kind: string; topic?: string | undefined; venueId?: string | undefined; roomId?: string | undefined; leaderIds: string[]; personIds: string[] },
-  keep: { kind?: string; venueId?: string | null } = {},
+  keep: { kind?: string; topic?: string | null; venueId?: string | null } = {},
 ): Promise<void> {
   const errors: Record<string, string[]> = {};
-  const custom = await customKinds(tx, programId);
-  const kindOk = (DEFAULT_ACTIVITY_KINDS as readonly string[]).includes(data.kind) || custom.some((k) => k.key === data.kind && (k.archived_at === null || keep.kind === data.kind));
-  if (!kindOk) errors.kind = ["schedule.errors.kind"];
-  if (data.topic !== undefined && !(DEFAULT_TOPICS as readonly string[]).includes(data.topic)) errors.topic = ["errors.invalid"];
+  if (!isChoosable("kind", await customKinds(tx, programId), data.kind, keep.kind)) errors.kind = ["schedule.errors.kind"];
+  if (data.topic !== undefined && !isChoosable("topic", await customTopics(tx, programId), data.topic, keep.topic)) errors.topic = ["schedule.errors.topic"];
   if (data.venueId) {
     const venue = await tx.selectFrom("venues").select(["id", "archived_at"]).where("id", "=", data.venueId).where("program_id", "=", programId).executeTakeFirst();
     if (!venue) errors.venueId = ["errors.invalid"];
@@ -500,6 +548,8 @@ async function checkReferences(
 export interface SeriesFormPage {
   program: { id: string; name: string };
   kinds: KindView[];
+  /** The 7TJUGO topics and the program's own (archived ones marked: the form offers them only to what has them). */
+  topics: TopicView[];
   venues: VenueView[];
   leaders: LeaderCandidate[];
   people: PersonCandidate[];
@@ -509,7 +559,7 @@ export interface SeriesFormPage {
   canManage: boolean;
 }
 
-/** What the series form needs: kinds, venues, who can lead, who can be listed; and the series when editing. */
+/** What the series form needs: kinds, topics, venues, who can lead, who can be listed; and the series when editing. */
 export async function seriesFormPage(ctx: ServiceContext, programId: string, seriesId?: string): Promise<SeriesFormPage> {
   const { program } = await programFor(ctx.db, ctx, programId, "activities.view");
   let series: SeriesView | null = null;
@@ -520,9 +570,11 @@ export async function seriesFormPage(ctx: ServiceContext, programId: string, ser
   }
   const manage = canManage(ctx, program);
   const { kinds } = await listKinds(ctx, program.id);
+  const { topics } = await listTopics(ctx, program.id);
   return {
     program: { id: program.id, name: program.name },
     kinds,
+    topics,
     venues: (await venueViews(ctx.db, { programId: program.id })).filter((v) => !v.archived || v.id === series?.venueId),
     leaders: await leaderCandidates(ctx.db, program.id),
     people: manage ? await personCandidates(ctx.db, ctx, program.id) : [],
@@ -616,7 +668,7 @@ export async function updateSeries(ctx: ServiceContext, seriesId: string, input:
   const data = validate(seriesSchema, input);
   return ctx.db.transaction().execute(async (tx) => {
     const { program, role, series } = await seriesForUpdate(tx, ctx, seriesId);
-    await checkReferences(tx, program.id, data, { kind: series.kind, venueId: series.venueId });
+    await checkReferences(tx, program.id, data, { kind: series.kind, topic: series.topic, venueId: series.venueId });
     const next: RecurringSeries = {
       ...toRecurring(series),
       weekdays: [...new Set(data.weekdays)] as Weekday[],
@@ -1089,6 +1141,8 @@ export interface SchedulePage {
   leaders: Record<string, string>;
   /** Custom kinds' labels by key (built-in ones through i18n). */
   kindLabels: Record<string, string>;
+  /** Custom topics' labels by key, archived ones too (the 7TJUGO ones through i18n). */
+  topicLabels: Record<string, string>;
   holidays: { date: string; key: string; name: string }[];
   canManage: boolean;
   today: string;
@@ -1099,12 +1153,12 @@ async function names(db: Db | Tx, programId: string, items: readonly ScheduleIte
   const venues = await venueViews(db, { ids: venueIds });
   const userIds = [...new Set(items.flatMap((i) => i.leaderIds))];
   const users = userIds.length ? await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", userIds).execute() : [];
-  const custom = await customKinds(db, programId);
   return {
     venues: Object.fromEntries(venues.map((v) => [v.id, { id: v.id, name: v.name, address: v.address }])),
     rooms: Object.fromEntries(venues.flatMap((v) => v.rooms.map((r) => [r.id, r.name]))),
     leaders: Object.fromEntries(users.map((u) => [u.id, u.display_name])),
-    kindLabels: Object.fromEntries(custom.map((k) => [k.key, k.label])),
+    kindLabels: labelsOf(await customKinds(db, programId)),
+    topicLabels: labelsOf(await customTopics(db, programId)),
   };
 }
 
@@ -1171,6 +1225,10 @@ export interface SessionPage {
   room: RoomView | null;
   leaders: { userId: string; name: string }[];
   kindLabel: string | null;
+  /** The label of a program's own topic (the 7TJUGO ones through i18n, topic.<key>). */
+  topicLabel: string | null;
+  /** The topics to choose from in the notes form (archived ones marked). */
+  topics: TopicView[];
   /** Who is expected, when the reader may take the register (staff; a volunteer who leads it); else null. */
   participants: { personId: string; reference: string; name: string | null; via: ExpectedParticipant["via"] }[] | null;
   /** The series' exception for this occurrence, if any. */
@@ -1217,7 +1275,9 @@ export async function sessionPage(ctx: ServiceContext, ref: string): Promise<Ses
     const record = decide(ctx.actor.subject, "attendance.record", resource);
     const [venue = null] = item.venueId ? await venueViews(tx, { ids: [item.venueId] }) : [];
     const leaders = item.leaderIds.length ? await tx.selectFrom("users").select(["id", "display_name"]).where("id", "in", item.leaderIds).orderBy("display_name").execute() : [];
-    const custom = await customKinds(tx, program.id);
+    const kindLabels = labelsOf(await customKinds(tx, program.id));
+    const topics = await customTopics(tx, program.id);
+    const topicLabels = labelsOf(topics);
     let participants: SessionPage["participants"] = null;
     if (record.allowed && item.status !== "skipped") {
       const expected = await expectedParticipants(tx, program.id, item);
@@ -1250,7 +1310,9 @@ export async function sessionPage(ctx: ServiceContext, ref: string): Promise<Ses
       venue,
       room: venue?.rooms.find((r) => r.id === item.roomId) ?? null,
       leaders: leaders.map((l) => ({ userId: l.id, name: l.display_name })),
-      kindLabel: custom.find((k) => k.key === item.kind)?.label ?? null,
+      kindLabel: kindLabels[item.kind] ?? null,
+      topicLabel: (item.topic ? topicLabels[item.topic] : undefined) ?? null,
+      topics: vocabularyViews("topic", topics),
       participants,
       exception,
       canManage: manage,
@@ -1264,7 +1326,7 @@ export async function updateSessionNotes(ctx: ServiceContext, ref: string, input
   const data = validate(sessionNotesSchema, input);
   return ctx.db.transaction().execute(async (tx) => {
     const { program, role, item } = await itemByRefForManage(tx, ctx, ref);
-    if (data.topic !== undefined && !(DEFAULT_TOPICS as readonly string[]).includes(data.topic)) throw new ValidationError({ topic: ["errors.invalid"] });
+    if (data.topic !== undefined && !isChoosable("topic", await customTopics(tx, program.id), data.topic, item.topic)) throw new ValidationError({ topic: ["schedule.errors.topic"] });
     const id = item.sessionId ?? (await ensureSession(tx, item.seriesId!, item.originalDate!, { userId: ctx.actor.user.id, now: ctx.now() })).id;
     await tx.updateTable("activity_sessions").set({ topic: data.topic ?? null, notes: data.notes ?? "", updated_at: ctx.now() }).where("id", "=", id).execute();
     await auditByActor(tx, ctx, role, { action: "activitySession.update", entityType: "activity_session", entityId: id, programId: program.id, federationId: program.federation_id, details: { date: item.date } });
@@ -1391,13 +1453,13 @@ export async function feedByToken(deps: Deps, token: string): Promise<string | n
     ...(feed.group_kind ? { groupKind: feed.group_kind } : { leaderUserId: feed.user_id }),
   });
   const t = translator(actor.user.locale);
-  const { venues, rooms, kindLabels } = await names(deps.db, feed.program_id, items);
+  const { venues, rooms, kindLabels, topicLabels } = await names(deps.db, feed.program_id, items);
   const events: IcalEvent[] = items.map((item) => {
     const status = occurrenceIcalStatus(item) ?? "CANCELLED";
     const venue = item.venueId ? venues[item.venueId] : undefined;
     const location = venue ? [item.roomId ? rooms[item.roomId] : undefined, venue.name, venue.address].filter(Boolean).join(", ") : undefined;
     const kind = kindLabels[item.kind] ?? t(`activityKind.${item.kind}`);
-    const topic = item.topic ? t(`topic.${item.topic}`) : null;
+    const topic = item.topic ? (topicLabels[item.topic] ?? t(`topic.${item.topic}`)) : null;
     return {
       uid: item.seriesId && item.originalDate ? occurrenceUid({ seriesId: item.seriesId, originalDate: item.originalDate }) : `session-${item.sessionId}@spelplan`,
       startsAt: item.startsAt,

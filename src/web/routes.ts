@@ -75,6 +75,7 @@ export default [
     route("programs/:programId/venues/new", "routes/group/venue.new.tsx"),
     route("venues/:venueId", "routes/group/venue.tsx"),
     route("programs/:programId/activity-kinds", "routes/group/kinds.tsx"),
+    route("programs/:programId/topics", "routes/group/topics.tsx"),
     route("people/:personId/schedule", "routes/group/participant.tsx"),
     // Group life: attendance (the register, history and rates, absence rules and follow-ups)
     route("schedule/sessions/:ref/register", "routes/group/register.tsx"),

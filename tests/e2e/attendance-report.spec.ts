@@ -3,7 +3,7 @@ import { type Download, expect, type Page, test } from "@playwright/test";
 import { expectAccessible, expectAccessibleWithoutJs, hydrated, pdfText, signedIn, uniqueName, USERS, visit } from "./support.ts";
 
 // The monthly attendance report as a coordinator meets it: a participant of their caseload, last month's
-// report with a session of the ordinary group added for it (the demo has a schedule but no registers yet),
+// report with a session of the ordinary group added for it (a register nobody has taken),
 // the scheduled hours per day, the sign-off refused with how many sessions are unrecorded, and the report
 // as CSV and PDF; the refusal without JavaScript too. Read-only for the demo's people: only the schedule
 // gains a session with a name of its own.

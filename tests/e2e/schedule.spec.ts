@@ -4,7 +4,8 @@ import { expectAccessible, expectAccessibleWithoutJs, hydrated, signedIn, unique
 // The schedule as a coordinator builds a term and a volunteer reads it: a venue with KRUT's checklist, the
 // ordinary group's Monday to Wednesday series over the spring term of 2027 (Epiphany, Wednesday 6 January,
 // is skipped), one occurrence cancelled, a session with its venue's accessibility, the week and month views;
-// the series form without JavaScript. Names are unique to this run; lists may hold other runs' entries.
+// the series form without JavaScript; a topic of the program's own on a one-off session. Names are unique to
+// this run; lists may hold other runs' entries.
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -148,4 +149,57 @@ test("without JavaScript the series form refuses an end before the start at the 
   const thursday = page.locator(`[data-testid="schedule-day"][data-date="2027-01-07"] [data-testid="schedule-item"]`).filter({ hasText: title });
   await expect(thursday).toContainText("13:00–14:30");
   await expectAccessibleWithoutJs(page);
+});
+
+test("a coordinator adds a topic of the program's own, uses it on a one-off session, and archives it", async ({ browser }) => {
+  const page = await signedIn(browser, USERS.coordinator);
+  const schedulePath = await scheduleOfKrus(page);
+  const topic = uniqueName("Ekonomi ");
+  const title = uniqueName("Budgetkväll ");
+
+  await page.getByRole("link", { name: "Teman", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Teman för KRUS" })).toBeVisible();
+  await expect(page.getByTestId("vocabulary")).toContainText("Spelplan (7TJUGO)");
+  await hydrated(page);
+  await expectAccessible(page);
+  await page.getByLabel("Namn", { exact: true }).fill(topic);
+  await page.getByRole("button", { name: "Lägg till temat" }).click();
+  await expect(page.getByText("Temat är tillagt.")).toBeVisible();
+  await expect(page.getByTestId("vocabulary")).toContainText(topic);
+  await expectAccessible(page);
+
+  await visit(page, schedulePath);
+  await page.getByRole("link", { name: "Ny enstaka aktivitet" }).click();
+  await hydrated(page);
+  await page.getByLabel("Datum", { exact: true }).fill("2027-02-10");
+  await page.getByLabel("Sorts aktivitet").selectOption({ label: "Föreläsning" });
+  await page.getByRole("textbox", { name: "Namn", exact: true }).fill(title);
+  await page.getByLabel("Tema (7TJUGO)").selectOption({ label: topic });
+  await page.getByRole("group", { name: "Vilka grupper" }).getByLabel("Ordinarie gruppen").check();
+  await page.getByRole("button", { name: "Lägg till aktiviteten" }).click();
+  await expect(page.getByText("Aktiviteten är tillagd.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.locator("dd").filter({ hasText: topic })).toBeVisible();
+  await expectAccessible(page);
+  const sessionPath = new URL(page.url()).pathname;
+  await visit(page, `${schedulePath}?week=2027-02-10`);
+  await expect(page.locator('[data-testid="schedule-item"]').filter({ hasText: title })).toContainText(topic);
+
+  // Archived: no longer offered, still shown where it was chosen.
+  await visit(page, `${schedulePath.replace(/\/schedule$/, "")}/topics`);
+  await hydrated(page);
+  await page.getByRole("button", { name: `Arkivera ${topic}` }).click();
+  await expect(page.getByText("Temat är arkiverat.")).toBeVisible();
+  await expect(page.getByTestId("vocabulary")).toContainText(`${topic} (arkiverat)`);
+  await visit(page, sessionPath);
+  await expect(page.locator("dd").filter({ hasText: topic })).toBeVisible();
+  await expect(page.getByLabel("Tema (7TJUGO)")).toHaveValue(/.+/);
+  await visit(page, `${schedulePath}/sessions/new`);
+  await expect(page.getByLabel("Tema (7TJUGO)").locator("option", { hasText: topic })).toHaveCount(0);
+
+  // The activity kinds' page is built the same way.
+  await visit(page, `${schedulePath.replace(/\/schedule$/, "")}/activity-kinds`);
+  await expect(page.getByRole("heading", { level: 1, name: "Aktivitetstyper för KRUS" })).toBeVisible();
+  await expect(page.getByTestId("vocabulary")).toContainText("Föreläsning (Spelplans)");
+  await expect(page.getByRole("button", { name: "Lägg till", exact: true })).toBeVisible();
 });

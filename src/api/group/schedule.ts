@@ -1,10 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { isoToday } from "../../services/context.ts";
+import { isoToday, type ServiceContext } from "../../services/context.ts";
 import {
   addKind,
   addRoom,
+  addTopic,
   archiveKind,
   archiveRoom,
+  archiveTopic,
   archiveVenue,
   cancelSession,
   createSeries,
@@ -13,6 +15,7 @@ import {
   getVenue,
   listKinds,
   listSeries,
+  listTopics,
   listVenues,
   myFeeds,
   removeException,
@@ -75,6 +78,7 @@ export const ScheduleSchema = z
     rooms: z.record(z.string(), z.string()),
     leaders: z.record(z.string(), z.string()),
     kindLabels: z.record(z.string(), z.string()),
+    topicLabels: z.record(z.string(), z.string()).openapi({ description: "The program's own topics' labels by key (archived ones too); the 7TJUGO topics are labelled by the client." }),
     holidays: z.array(z.object({ date: isoDate(), key: z.string(), name: z.string() })),
     canManage: z.boolean(),
     today: isoDate(),
@@ -95,7 +99,9 @@ export const VenueSchema = z
     archived: z.boolean(),
   })
   .openapi("Venue");
-const KindSchema = z.object({ key: z.string(), builtIn: z.boolean(), label: z.string().nullable(), archived: z.boolean() }).openapi("ActivityKind");
+const vocabularyEntry = () => z.object({ key: z.string(), builtIn: z.boolean(), label: z.string().nullable().openapi({ description: "Only the program's own carry a label." }), archived: z.boolean() });
+const KindSchema = vocabularyEntry().openapi("ActivityKind");
+const TopicSchema = vocabularyEntry().openapi("ActivityTopic");
 const ExceptionSchema = z
   .object({ originalDate: isoDate(), kind: z.enum(["cancelled", "changed"]), date: isoDate().nullable(), startTime: z.string().nullable(), endTime: z.string().nullable(), venueId: z.uuid().nullable(), note: z.string() })
   .openapi("OccurrenceException");
@@ -130,6 +136,8 @@ export const SessionPageSchema = z
     room: RoomSchema.nullable(),
     leaders: z.array(z.object({ userId: z.uuid(), name: z.string() })),
     kindLabel: z.string().nullable(),
+    topicLabel: z.string().nullable().openapi({ description: "The label of the program's own topic (null for a 7TJUGO one or none)." }),
+    topics: z.array(TopicSchema),
     participants: z
       .array(z.object({ personId: z.uuid(), reference: z.string(), name: z.string().nullable(), via: z.enum(["ordinary", "pre_group", "listed"]) }))
       .nullable()
@@ -167,9 +175,38 @@ const scheduleRoute = createRoute({
   responses: { 200: json(ScheduleSchema, "The schedule"), ...problems({ ...viewProblems, 422: "Invalid period" }) },
 });
 
-const kindsRoute = createRoute({ method: "get", path: "/v1/programs/{id}/activity-kinds", tags, summary: "Spelplan's activity kinds and the program's own", request: { params: programParam }, responses: { 200: json(z.object({ kinds: z.array(KindSchema), canManage: z.boolean() }), "The kinds"), ...problems(viewProblems) } });
-const addKindRoute = createRoute({ method: "post", path: "/v1/programs/{id}/activity-kinds", tags, summary: "Add one of the program's own kinds (its key is made from the label)", request: { params: programParam, body: jsonInput("ActivityKindInput") }, responses: { 201: json(z.object({ key: z.string() }), "Added"), ...problems({ ...manageProblems, 422: "Invalid fields" }) } });
-const archiveKindRoute = createRoute({ method: "post", path: "/v1/programs/{id}/activity-kinds/{key}/archive", tags, summary: "Archive one of the program's own kinds", request: { params: twoParams("key", "The kind's key") }, responses: { 204: noContent("Archived"), ...problems(manageProblems) } });
+/** The list, add and archive routes of a vocabulary the program extends (activity kinds, topics). */
+function vocabularyRoutes(path: string, field: "kinds" | "topics", entry: z.ZodType, input: string, noun: { one: string; many: string; builtIn: string }) {
+  return {
+    list: createRoute({ method: "get", path, tags, summary: `${noun.builtIn} and the program's own`, request: { params: programParam }, responses: { 200: json(z.object({ [field]: z.array(entry), canManage: z.boolean() } as Record<string, z.ZodType>), `The ${noun.many}`), ...problems(viewProblems) } }),
+    add: createRoute({ method: "post", path, tags, summary: `Add one of the program's own ${noun.many} (its key is made from the label)`, request: { params: programParam, body: jsonInput(input) }, responses: { 201: json(z.object({ key: z.string() }), "Added"), ...problems({ ...manageProblems, 422: "Invalid fields (or the program already has one by that name)" }) } }),
+    archive: createRoute({ method: "post", path: `${path}/{key}/archive`, tags, summary: `Archive one of the program's own ${noun.many}`, request: { params: twoParams("key", `The ${noun.one}'s key`) }, responses: { 204: noContent("Archived"), ...problems(manageProblems) } }),
+  };
+}
+
+/** Serves a vocabulary's routes through its services. */
+function registerVocabulary(
+  api: Api,
+  routes: ReturnType<typeof vocabularyRoutes>,
+  use: {
+    list: (ctx: ServiceContext, programId: string) => Promise<Record<string, unknown>>;
+    add: (ctx: ServiceContext, programId: string, input: unknown) => Promise<{ key: string }>;
+    archive: (ctx: ServiceContext, programId: string, key: string) => Promise<void>;
+  },
+) {
+  api.openapi(routes.list, (c) => handle(c, async (ctx) => c.json(await use.list(ctx, c.req.valid("param").id), 200)));
+  api.openapi(routes.add, (c) => handle(c, async (ctx) => c.json(await use.add(ctx, c.req.valid("param").id, await jsonBody(c)), 201)));
+  api.openapi(routes.archive, (c) =>
+    handle(c, async (ctx) => {
+      const { id, key } = c.req.valid("param");
+      await use.archive(ctx, id, key);
+      return c.body(null, 204);
+    }),
+  );
+}
+
+const kindRoutes = vocabularyRoutes("/v1/programs/{id}/activity-kinds", "kinds", KindSchema, "ActivityKindInput", { one: "kind", many: "kinds", builtIn: "Spelplan's activity kinds" });
+const topicRoutes = vocabularyRoutes("/v1/programs/{id}/topics", "topics", TopicSchema, "ActivityTopicInput", { one: "topic", many: "topics", builtIn: "The 7TJUGO session topics" });
 
 const venuesRoute = createRoute({ method: "get", path: "/v1/programs/{id}/venues", tags: venueTags, summary: "The program's venues with rooms and accessibility checklists", request: { params: programParam }, responses: { 200: json(z.object({ venues: z.array(VenueSchema), canManage: z.boolean() }), "The venues"), ...problems(viewProblems) } });
 const createVenueRoute = createRoute({ method: "post", path: "/v1/programs/{id}/venues", tags: venueTags, summary: "Add a venue", request: { params: programParam, body: jsonInput("VenueInput") }, responses: { 201: json(Created, "Added"), ...problems({ ...manageProblems, 422: "Invalid fields" }) } });
@@ -217,6 +254,7 @@ const renewFeedRoute = createRoute({
 export function registerScheduleRoutes(api: Api) {
   registerInputSchemas(api, {
     ActivityKindInput: activityKindSchema,
+    ActivityTopicInput: activityKindSchema,
     VenueInput: venueSchema,
     RoomInput: roomSchema,
     SeriesInput: seriesSchema,
@@ -238,20 +276,22 @@ export function registerScheduleRoutes(api: Api) {
     }),
   );
 
-  api.openapi(kindsRoute, (c) =>
-    handle(c, async (ctx) => {
-      const { kinds, canManage } = await listKinds(ctx, c.req.valid("param").id);
-      return c.json({ kinds, canManage }, 200);
-    }),
-  );
-  api.openapi(addKindRoute, (c) => handle(c, async (ctx) => c.json(await addKind(ctx, c.req.valid("param").id, await jsonBody(c)), 201)));
-  api.openapi(archiveKindRoute, (c) =>
-    handle(c, async (ctx) => {
-      const { id, key } = c.req.valid("param");
-      await archiveKind(ctx, id, key);
-      return c.body(null, 204);
-    }),
-  );
+  registerVocabulary(api, kindRoutes, {
+    list: async (ctx, id) => {
+      const { kinds, canManage } = await listKinds(ctx, id);
+      return { kinds, canManage };
+    },
+    add: addKind,
+    archive: archiveKind,
+  });
+  registerVocabulary(api, topicRoutes, {
+    list: async (ctx, id) => {
+      const { topics, canManage } = await listTopics(ctx, id);
+      return { topics, canManage };
+    },
+    add: addTopic,
+    archive: archiveTopic,
+  });
 
   api.openapi(venuesRoute, (c) =>
     handle(c, async (ctx) => {

@@ -3,7 +3,7 @@ import { isValidTime } from "../../domain/calendar.ts";
 import { MAX_SERIES_DAYS } from "../../domain/schedule.ts";
 import { isoDate, optionalText, requiredText } from "./common.ts";
 
-// The schedule's forms: the program's own activity kinds, venues with rooms and KRUT's accessibility
+// The schedule's forms: the program's own activity kinds and topics, venues with rooms and KRUT's accessibility
 // checklist, recurring series with per-occurrence exceptions, one-off sessions and calendar feeds.
 // Every schema accepts its own output (the form's action parses, the service parses again).
 
@@ -68,6 +68,7 @@ const optionalId = z
 
 const isObject = (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null;
 
+/** One of the program's own activity kinds or session topics: its name (the key is made from it). */
 export const activityKindSchema = z.object({ label: requiredText(80) }, { error: "errors.invalid" });
 
 const checklistEntry = z.object(

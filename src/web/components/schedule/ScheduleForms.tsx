@@ -1,8 +1,7 @@
 import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { Button, Checkbox, CheckboxGroup, HStack, Radio, RadioGroup, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, Checkbox, CheckboxGroup, Heading, HStack, Radio, RadioGroup, VStack } from "@navikt/ds-react";
 import { Form, useNavigation } from "react-router";
-import type { KindView, LeaderCandidate, PersonCandidate, VenueView } from "../../../services/schedule.ts";
-import { DEFAULT_TOPICS } from "../../../domain/schedule.ts";
+import type { KindView, LeaderCandidate, PersonCandidate, TopicView, VenueView, VocabularyView } from "../../../services/schedule.ts";
 import {
   ACCESSIBILITY_ITEMS,
   ACCESSIBILITY_STATUSES,
@@ -18,8 +17,9 @@ import {
 } from "../../../services/schemas/schedule.ts";
 import { CsrfField, FormErrorSummary, useFieldError, useSpelForm } from "../../lib/forms.tsx";
 import { useT } from "../../lib/i18n.ts";
+import { BackLink } from "../admin-forms.tsx";
 import { SelectInput, TextArea, TextInput } from "../fields.tsx";
-import { kindLabel } from "./ScheduleViews.tsx";
+import { kindLabel, topicLabel } from "./ScheduleViews.tsx";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
@@ -75,35 +75,46 @@ function Radios({ field, legend, options }: { field: Field; legend: string; opti
 
 export interface ActivityChoices {
   kinds: KindView[];
+  topics: TopicView[];
   venues: VenueView[];
   leaders: LeaderCandidate[];
   people: PersonCandidate[];
 }
 
+/**
+ * A choice of kind or topic: Spelplan's and the program's own; an archived one of the program's only
+ * when it is what the series or session already has (`kept`).
+ */
+function VocabularySelect({ field, label, empty, entries, kept, labelOf }: { field: Field; label: string; empty: string; entries: VocabularyView[]; kept: unknown; labelOf: typeof kindLabel }) {
+  const t = useT();
+  const custom = Object.fromEntries(entries.filter((k) => k.label).map((k) => [k.key, k.label!]));
+  return (
+    <SelectInput field={field} label={label}>
+      <option value="">{empty}</option>
+      {entries
+        .filter((k) => !k.archived || k.key === kept)
+        .map((k) => (
+          <option key={k.key} value={k.key}>
+            {labelOf(t, k.key, custom)}
+          </option>
+        ))}
+    </SelectInput>
+  );
+}
+
+function TopicSelect({ field, topics }: { field: Field; topics: TopicView[] }) {
+  const t = useT();
+  return <VocabularySelect field={field} label={t("schedule.form.topic")} empty={t("schedule.form.noTopic")} entries={topics} kept={field.initialValue} labelOf={topicLabel} />;
+}
+
 /** The fields a series and a one-off session share. */
 function ActivityFields({ fields, choices, currentKind }: { fields: Record<string, Field>; choices: ActivityChoices; currentKind?: string }) {
   const t = useT();
-  const kinds = choices.kinds.filter((k) => !k.archived || k.key === currentKind);
-  const custom = Object.fromEntries(choices.kinds.filter((k) => k.label).map((k) => [k.key, k.label!]));
   return (
     <>
-      <SelectInput field={fields.kind!} label={t("schedule.form.kind")}>
-        <option value="">{t("schedule.form.choose")}</option>
-        {kinds.map((k) => (
-          <option key={k.key} value={k.key}>
-            {kindLabel(t, k.key, custom)}
-          </option>
-        ))}
-      </SelectInput>
+      <VocabularySelect field={fields.kind!} label={t("schedule.form.kind")} empty={t("schedule.form.choose")} entries={choices.kinds} kept={currentKind} labelOf={kindLabel} />
       <TextInput field={fields.title!} label={t("schedule.form.title")} description={t("schedule.form.titleHelp")} autoComplete="off" />
-      <SelectInput field={fields.topic!} label={t("schedule.form.topic")}>
-        <option value="">{t("schedule.form.noTopic")}</option>
-        {DEFAULT_TOPICS.map((k) => (
-          <option key={k} value={k}>
-            {t(`topic.${k}`)}
-          </option>
-        ))}
-      </SelectInput>
+      <TopicSelect field={fields.topic!} topics={choices.topics} />
       <HStack gap="space-16" wrap>
         <TextInput field={fields.startTime!} label={t("schedule.form.start")} description={t("schedule.form.timeHelp")} htmlSize={6} autoComplete="off" />
         <TextInput field={fields.endTime!} label={t("schedule.form.end")} description={t("schedule.form.timeHelp")} htmlSize={6} autoComplete="off" />
@@ -346,21 +357,25 @@ export function RoomForm({ lastResult }: { lastResult: Result }) {
   );
 }
 
-export function KindForm({ lastResult }: { lastResult: Result }) {
+/** The texts of a vocabulary's page: kinds.* or topics.* (the same keys under each). */
+export type VocabularyTexts = "kinds" | "topics";
+
+/** A kind or topic of the program's own: its name (the key is made from it). */
+function LabelForm({ lastResult, texts }: { lastResult: Result; texts: VocabularyTexts }) {
   const t = useT();
-  const busy = useBusy("kind");
+  const busy = useBusy("add");
   const [form, fields] = useSpelForm(activityKindSchema, lastResult);
   return (
     <>
       <FormErrorSummary form={form} fields={{ label: fields.label }} />
       <Form method="post" {...getFormProps(form)} className="form-narrow">
         <CsrfField />
-        <input type="hidden" name="intent" value="kind" />
+        <input type="hidden" name="intent" value="add" />
         <VStack gap="space-16">
-          <TextInput field={fields.label} label={t("kinds.form.label")} description={t("kinds.form.labelHelp")} autoComplete="off" />
+          <TextInput field={fields.label} label={t(`${texts}.form.label`)} description={t(`${texts}.form.labelHelp`)} autoComplete="off" />
           <div>
             <Button type="submit" loading={busy}>
-              {t("kinds.form.add")}
+              {t(`${texts}.form.add`)}
             </Button>
           </div>
         </VStack>
@@ -369,7 +384,73 @@ export function KindForm({ lastResult }: { lastResult: Result }) {
   );
 }
 
-export function SessionNotesForm({ lastResult, defaultValue }: { lastResult: Result; defaultValue: Record<string, unknown> }) {
+/**
+ * The page of a program's activity kinds or topics: Spelplan's and the program's own (archived ones
+ * marked), each of the program's with an archive button, and a form to add one (for who manages the schedule).
+ */
+export function VocabularyPage({
+  texts,
+  program,
+  entries,
+  canManage,
+  done,
+  lastResult,
+}: {
+  texts: VocabularyTexts;
+  program: { id: string; name: string };
+  entries: VocabularyView[];
+  canManage: boolean;
+  done: "added" | "archived" | null;
+  lastResult: Result;
+}) {
+  const t = useT();
+  const labelOf = texts === "kinds" ? kindLabel : topicLabel;
+  return (
+    <VStack gap="space-32">
+      {done && !lastResult ? <Alert variant="success">{t(`${texts}.done.${done}`)}</Alert> : null}
+      <div>
+        <BackLink to={`/programs/${program.id}/schedule`}>{t("schedule.backTo", { program: program.name })}</BackLink>
+        <Heading level="1" size="large" spacing>
+          {t(`${texts}.heading`, { program: program.name })}
+        </Heading>
+        <BodyShort>{t(`${texts}.intro`)}</BodyShort>
+      </div>
+      <ul data-testid="vocabulary">
+        {entries.map((k) => (
+          <li key={k.key}>
+            <HStack gap="space-16" align="center">
+              <span>
+                {k.label ?? labelOf(t, k.key, {})}
+                {k.builtIn ? ` (${t(`${texts}.builtIn`)})` : ""}
+                {k.archived ? ` (${t(`${texts}.archived`)})` : ""}
+              </span>
+              {canManage && !k.builtIn && !k.archived ? (
+                <Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="archive" />
+                  <input type="hidden" name="key" value={k.key} />
+                  <Button type="submit" size="small" variant="tertiary">
+                    {t(`${texts}.archive`, { name: k.label ?? k.key })}
+                  </Button>
+                </Form>
+              ) : null}
+            </HStack>
+          </li>
+        ))}
+      </ul>
+      {canManage ? (
+        <section aria-labelledby="vocabulary-add">
+          <Heading level="2" size="medium" id="vocabulary-add" spacing>
+            {t(`${texts}.form.heading`)}
+          </Heading>
+          <LabelForm lastResult={lastResult} texts={texts} />
+        </section>
+      ) : null}
+    </VStack>
+  );
+}
+
+export function SessionNotesForm({ lastResult, defaultValue, topics }: { lastResult: Result; defaultValue: Record<string, unknown>; topics: TopicView[] }) {
   const t = useT();
   const busy = useBusy("notes");
   const [form, fields] = useSpelForm(sessionNotesSchema, lastResult, defaultValue);
@@ -380,14 +461,7 @@ export function SessionNotesForm({ lastResult, defaultValue }: { lastResult: Res
         <CsrfField />
         <input type="hidden" name="intent" value="notes" />
         <VStack gap="space-16">
-          <SelectInput field={fields.topic} label={t("schedule.form.topic")}>
-            <option value="">{t("schedule.form.noTopic")}</option>
-            {DEFAULT_TOPICS.map((k) => (
-              <option key={k} value={k}>
-                {t(`topic.${k}`)}
-              </option>
-            ))}
-          </SelectInput>
+          <TopicSelect field={fields.topic} topics={topics} />
           <TextArea field={fields.notes} label={t("schedule.form.notes")} minRows={3} />
           <div>
             <Button type="submit" variant="secondary" loading={busy}>

@@ -7,11 +7,16 @@ import { useT } from "../../lib/i18n.ts";
 import { type PersonLabelLike, personText } from "../../lib/person-label.ts";
 import "./schedule.css";
 
-type Names = Pick<SchedulePage, "venues" | "rooms" | "kindLabels" | "leaders">;
+type Names = Pick<SchedulePage, "venues" | "rooms" | "kindLabels" | "topicLabels" | "leaders">;
 
 /** A kind's label: a program's own carry theirs, Spelplan's are translated. */
 export function kindLabel(t: Translator, key: string, kindLabels: Record<string, string>): string {
   return kindLabels[key] ?? t(`activityKind.${key}`);
+}
+
+/** A topic's label: a program's own carry theirs (archived ones too), the 7TJUGO ones are translated. */
+export function topicLabel(t: Translator, key: string, topicLabels: Record<string, string>): string {
+  return topicLabels[key] ?? t(`topic.${key}`);
 }
 
 export function placeText(item: Pick<ScheduleItem, "venueId" | "roomId">, names: Pick<Names, "venues" | "rooms">): string | null {
@@ -54,7 +59,7 @@ function ItemLine({ item, names, compact }: { item: ScheduleItem; names: Names; 
       </HStack>
       {compact ? null : (
         <BodyShort size="small">
-          {[kindLabel(t, item.kind, names.kindLabels), item.topic ? t(`topic.${item.topic}`) : null, place, ...item.groupKinds.map((g) => t(`schedule.group.${g}`))]
+          {[kindLabel(t, item.kind, names.kindLabels), item.topic ? topicLabel(t, item.topic, names.topicLabels) : null, place, ...item.groupKinds.map((g) => t(`schedule.group.${g}`))]
             .filter(Boolean)
             .join(" · ")}
           {item.note ? ` · ${item.note}` : ""}

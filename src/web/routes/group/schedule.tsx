@@ -156,6 +156,9 @@ export default function SchedulePage({ loaderData, actionData }: Route.Component
             <LinkButton to={`/programs/${page.program.id}/activity-kinds`} variant="tertiary">
               {t("schedule.kinds.link")}
             </LinkButton>
+            <LinkButton to={`/programs/${page.program.id}/topics`} variant="tertiary">
+              {t("schedule.topics.link")}
+            </LinkButton>
           </HStack>
         </section>
       ) : null}

@@ -68,7 +68,7 @@ export default function SessionPage({ loaderData, actionData }: Route.ComponentP
         <dt>{t("schedule.session.kind")}</dt>
         <dd>{kind}</dd>
         <dt>{t("schedule.session.topic")}</dt>
-        <dd>{item.topic ? t(`topic.${item.topic}`) : t("schedule.session.noTopic")}</dd>
+        <dd>{item.topic ? (page.topicLabel ?? t(`topic.${item.topic}`)) : t("schedule.session.noTopic")}</dd>
         <dt>{t("schedule.session.place")}</dt>
         <dd>{venue ? [room?.name, venue.name, venue.address].filter(Boolean).join(", ") : t("schedule.session.noPlace")}</dd>
         <dt>{t("schedule.session.leaders")}</dt>
@@ -133,7 +133,7 @@ export default function SessionPage({ loaderData, actionData }: Route.ComponentP
           <Heading level="2" size="medium" id="session-notes" spacing>
             {t("schedule.session.notesHeading")}
           </Heading>
-          <SessionNotesForm lastResult={actionData?.result} defaultValue={{ topic: item.topic ?? "", notes: item.notes }} />
+          <SessionNotesForm lastResult={actionData?.result} defaultValue={{ topic: item.topic ?? "", notes: item.notes }} topics={page.topics} />
         </section>
       ) : null}
 
