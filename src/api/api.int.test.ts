@@ -1,35 +1,19 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
-import { createApp } from "../server/app.ts";
+import { beforeAll, expect, it } from "vitest";
+import { apiHarness, testApp } from "../../tests/support/api.ts";
 import { signIn } from "../services/auth.ts";
 import { createApiTokenFor, revokeApiToken } from "../services/users.ts";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
-import { createWorld, PASSWORD, type World } from "../../tests/support/world.ts";
+import { PASSWORD, type World } from "../../tests/support/world.ts";
 
 describeEachDatabase("JSON API", (flavour) => {
+  const api = apiHarness(flavour, ["coordinator", "officer", "officerOtherProgram", "steering", "participant"], { prefix: "" });
+  const { call, post } = api;
   let t: TestDatabase;
   let w: World;
-  let app: ReturnType<typeof createApp>;
-  const tokens: Record<string, string> = {};
-  const call = (path: string, init: RequestInit & { as?: string } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.as) headers.set("Authorization", `Bearer ${tokens[init.as]}`);
-    return app.request(`http://spelplan.test${path}`, { ...init, headers });
-  };
-  const post = (path: string, as: string, body: unknown) =>
-    call(path, { method: "POST", as, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
-  beforeAll(async () => {
-    t = await createTestDatabase(flavour);
-    w = await createWorld(t.deps);
-    const config = { ...loadConfig({}), database: { kind: "embedded" as const, dataDir: null } };
-    app = createApp({ config, database: t.database, deps: t.deps }, { serveAssets: false, mode: "production" });
-    const admin = await w.ctx("installationAdmin");
-    for (const user of ["coordinator", "officer", "officerOtherProgram", "steering", "participant"] as const) {
-      tokens[user] = (await createApiTokenFor(admin, w.users[user].id, { name: "test" })).token;
-    }
+  beforeAll(() => {
+    ({ t, w } = api);
   });
-  afterAll(() => t.close());
 
   it("publishes an OpenAPI 3.1 document of every endpoint", async () => {
     const res = await call("/api/openapi.json");
@@ -182,8 +166,7 @@ describeEachDatabase("JSON API", (flavour) => {
 describeEachDatabase("health check", (flavour) => {
   it("answers 503 when the database does not answer", async () => {
     const t = await createTestDatabase(flavour);
-    const config = { ...loadConfig({}), database: { kind: "embedded" as const, dataDir: null } };
-    const app = createApp({ config, database: t.database, deps: t.deps }, { serveAssets: false, mode: "production" });
+    const app = testApp(t);
     expect((await app.request("http://spelplan.test/healthz")).status).toBe(200);
     await t.close();
     const res = await app.request("http://spelplan.test/healthz");

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
+import { apiHarness, type OpenApiDoc, type Problem } from "../../tests/support/api.ts";
+import { describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { enrolDirectly } from "../../tests/support/journey.ts";
 import { expectDocumented } from "../../tests/support/openapi.ts";
-import { createWorld, type UserKey, type World } from "../../tests/support/world.ts";
-import { loadConfig } from "../config.ts";
-import { createApp } from "../server/app.ts";
+import type { World } from "../../tests/support/world.ts";
 import { createSeries, occurrenceRef } from "../services/schedule.ts";
-import { createApiTokenFor } from "../services/users.ts";
 import { ATTENDANCE_TAG, ParticipantAttendanceSchema, ProgramAttendanceSchema, RegisterSchema } from "./group/attendance.ts";
 
 // Attendance through the JSON API alone: the register, the absence follow-up it makes, its outcome, rates,
@@ -21,39 +19,19 @@ const PATHS = [
   "/v1/sessions/{ref}/register",
 ];
 
-type OpenApiDoc = { paths: Record<string, Record<string, { tags?: string[]; responses: Record<string, unknown> }>> };
-type Problem = { status: number; errors?: { field: string; code: string }[]; formErrors?: { code: string }[] };
-
 describeEachDatabase("attendance JSON API", (flavour) => {
+  const api = apiHarness(flavour, ["coordinator", "therapist", "officer", "steering", "volunteer"]);
+  const { send, read } = api;
   let t: TestDatabase;
   let w: World;
-  let app: ReturnType<typeof createApp>;
   let seriesId: string;
   let enrolmentId: string;
-  const tokens = {} as Record<UserKey, string>;
 
-  const send = (method: string, path: string, as: UserKey | null, body?: unknown) => {
-    const headers = new Headers(body === undefined ? {} : { "Content-Type": "application/json" });
-    if (as) headers.set("Authorization", `Bearer ${tokens[as]}`);
-    return app.request(`http://spelplan.test/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  };
-  const read = async <T = Record<string, unknown>>(res: Response, status: number): Promise<T> => {
-    const text = await res.text();
-    expect({ status: res.status, body: text.slice(0, 2000) }).toMatchObject({ status });
-    return (text ? JSON.parse(text) : null) as T;
-  };
   const register = (date: string) => `/v1/sessions/${occurrenceRef(seriesId, date)}/register`;
   const at = (date: string) => t.clock.set(new Date(`${date}T13:00:00+01:00`));
 
   beforeAll(async () => {
-    t = await createTestDatabase(flavour);
-    w = await createWorld(t.deps);
-    const config = { ...loadConfig({}), database: { kind: "embedded" as const, dataDir: null } };
-    app = createApp({ config, database: t.database, deps: t.deps }, { serveAssets: false, mode: "production" });
-    const admin = await w.ctx("installationAdmin");
-    for (const user of ["coordinator", "therapist", "officer", "steering", "volunteer"] as const) {
-      tokens[user] = (await createApiTokenFor(admin, w.users[user].id, { name: "test" })).token;
-    }
+    ({ t, w } = api);
     ({ enrolmentId } = await enrolDirectly(t.deps, w, { personId: w.people.ella, startDate: "2026-09-01", request: { accepted: true } }));
     at("2026-11-27");
     ({ id: seriesId } = await createSeries(await w.ctx("coordinator"), w.programId, {
@@ -67,10 +45,9 @@ describeEachDatabase("attendance JSON API", (flavour) => {
       groupKinds: ["ordinary"],
     }));
   });
-  afterAll(() => t.close());
 
   it("describes exactly its endpoints under its own tag", async () => {
-    const doc = await read<OpenApiDoc>(await app.request("http://spelplan.test/api/openapi.json"), 200);
+    const doc = await read<OpenApiDoc>(await api.call("/openapi.json"), 200);
     const tagged = Object.keys(doc.paths).filter((p) => Object.values(doc.paths[p]!).some((op) => op.tags?.includes(ATTENDANCE_TAG)));
     expect(tagged.sort()).toEqual(PATHS);
     for (const path of PATHS) for (const op of Object.values(doc.paths[path]!)) expect(op.responses).toHaveProperty("401");

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { z } from "zod";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
-import { createWorld, type UserKey, type World } from "../../tests/support/world.ts";
-import { loadConfig } from "../config.ts";
-import { createApp } from "../server/app.ts";
+import { apiHarness, type OpenApiDoc } from "../../tests/support/api.ts";
+import { describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
+import type { UserKey, World } from "../../tests/support/world.ts";
 import { verifyAuditChain } from "../services/audit.ts";
-import { createApiTokenFor } from "../services/users.ts";
 import { ConsultationSchema, MeetingSchema } from "./intake/meetings.ts";
 import { NotificationSchema } from "./intake/notifications.ts";
 import { BookingSchema, EnrolmentFormSchema, PlacesSchema, StudyVisitsSchema } from "./intake/programs.ts";
@@ -52,12 +50,6 @@ const INTAKE_PATHS = [
 
 const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 
-type Problem = { type: string; status: number; errors?: { field: string; code: string; message: string }[]; formErrors?: { code: string; message: string }[]; code?: string; requestId?: string };
-type OpenApiDoc = {
-  paths: Record<string, Record<string, { tags?: string[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
-  components: { schemas: Record<string, { required?: string[] }> };
-};
-
 const draft = (w: World, extra: Record<string, unknown> = {}) => ({
   incomeSource: "activity_compensation",
   activeAt: [
@@ -84,29 +76,10 @@ const consent = (authorityIds: string[], extra: Record<string, unknown> = {}) =>
 });
 
 describeEachDatabase("intake JSON API", (flavour) => {
+  const api = apiHarness(flavour, ["coordinator", "manager", "officer", "officerOtherProgram", "team", "steering", "volunteer", "participant"]);
+  const { call, get, send, post, read, problemOf } = api;
   let t: TestDatabase;
   let w: World;
-  let app: ReturnType<typeof createApp>;
-  const tokens = {} as Record<UserKey, string>;
-
-  const call = (path: string, init: RequestInit & { as?: UserKey } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.as) headers.set("Authorization", `Bearer ${tokens[init.as]}`);
-    return app.request(`http://spelplan.test/api${path}`, { ...init, headers });
-  };
-  const get = (path: string, as: UserKey) => call(path, { as });
-  const send = (method: string, path: string, as: UserKey, body?: unknown) =>
-    call(path, { method, as, ...(body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }) });
-  const post = (path: string, as: UserKey, body?: unknown) => send("POST", path, as, body);
-  const read = async <T = Record<string, unknown>>(res: Response, status: number): Promise<T> => {
-    const text = await res.text();
-    expect({ status: res.status, body: text.slice(0, 2000) }).toMatchObject({ status });
-    return (text ? JSON.parse(text) : null) as T;
-  };
-  const problemOf = async (res: Response, status: number) => {
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    return read<Problem>(res, status);
-  };
 
   /** A person registered by the officer, with a complete draft and a consent, submitted to the team. */
   async function submittedRequest(first: string, last: string, birthDate: string, consentFor: string[]) {
@@ -126,16 +99,8 @@ describeEachDatabase("intake JSON API", (flavour) => {
   const accept = { ownOptionsTried: "yes", ableWithSupport: "yes", wantsToTakePart: "yes", outcome: "accept" };
 
   beforeAll(async () => {
-    t = await createTestDatabase(flavour);
-    w = await createWorld(t.deps);
-    const config = { ...loadConfig({}), database: { kind: "embedded" as const, dataDir: null } };
-    app = createApp({ config, database: t.database, deps: t.deps }, { serveAssets: false, mode: "production" });
-    const admin = await w.ctx("installationAdmin");
-    for (const user of ["coordinator", "manager", "officer", "officerOtherProgram", "team", "steering", "volunteer", "participant"] as const) {
-      tokens[user] = (await createApiTokenFor(admin, w.users[user].id, { name: "test" })).token;
-    }
+    ({ t, w } = api);
   });
-  afterAll(() => t.close());
 
   it("lists every intake endpoint in the OpenAPI document, with request schemas from the services and problem responses", async () => {
     const doc = await read<OpenApiDoc>(await call("/openapi.json"), 200);

@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { type z } from "zod";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
-import { createWorld, type UserKey, type World } from "../../tests/support/world.ts";
-import { loadConfig } from "../config.ts";
-import { createApp } from "../server/app.ts";
+import { apiHarness, type OpenApiDoc, type Problem } from "../../tests/support/api.ts";
+import { describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
+import type { World } from "../../tests/support/world.ts";
 import { verifyAuditChain } from "../services/audit.ts";
-import { createApiTokenFor } from "../services/users.ts";
 import { CaseloadSchema, EnrolmentOverviewSchema } from "./journey/caseload.ts";
 import { ExitPageSchema, NinetyDayDueSchema } from "./journey/exits.ts";
 import { FollowUpPageSchema, FollowUpsSchema } from "./journey/followups.ts";
@@ -67,36 +65,12 @@ const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 const TODAY = new Date("2026-11-23T09:00:00Z");
 const DAY = 86_400_000;
 
-type Problem = { type: string; status: number; errors?: { field: string; code: string; message: string }[]; formErrors?: { code: string; message: string }[]; code?: string };
-type OpenApiDoc = {
-  paths: Record<string, Record<string, { tags?: string[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
-  components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
-};
-
 describeEachDatabase("journey JSON API", (flavour) => {
+  const api = apiHarness(flavour, ["coordinator", "manager", "therapist", "officer", "officerOtherProgram", "team", "steering", "volunteer", "participant"]);
+  const { call, get, send, post, read, problemOf } = api;
   let t: TestDatabase;
   let w: World;
-  let app: ReturnType<typeof createApp>;
-  const tokens = {} as Record<UserKey, string>;
 
-  const call = (path: string, init: RequestInit & { as?: UserKey } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.as) headers.set("Authorization", `Bearer ${tokens[init.as]}`);
-    return app.request(`http://spelplan.test/api${path}`, { ...init, headers });
-  };
-  const get = (path: string, as: UserKey) => call(path, { as });
-  const send = (method: string, path: string, as: UserKey, body?: unknown) =>
-    call(path, { method, as, ...(body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }) });
-  const post = (path: string, as: UserKey, body?: unknown) => send("POST", path, as, body);
-  const read = async <T = Record<string, unknown>>(res: Response, status: number): Promise<T> => {
-    const text = await res.text();
-    expect({ status: res.status, body: text.slice(0, 2000) }).toMatchObject({ status });
-    return (text ? JSON.parse(text) : null) as T;
-  };
-  const problemOf = async (res: Response, status: number) => {
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    return read<Problem>(res, status);
-  };
   const fieldsOf = (p: Problem) => p.errors?.map((e) => [e.field, e.code]);
 
   /**
@@ -155,18 +129,10 @@ describeEachDatabase("journey JSON API", (flavour) => {
   const base = () => `/v1/enrolments/${main.enrolmentId}`;
 
   beforeAll(async () => {
-    t = await createTestDatabase(flavour);
-    w = await createWorld(t.deps);
-    const config = { ...loadConfig({}), database: { kind: "embedded" as const, dataDir: null } };
-    app = createApp({ config, database: t.database, deps: t.deps }, { serveAssets: false, mode: "production" });
-    const admin = await w.ctx("installationAdmin");
-    for (const user of ["coordinator", "manager", "therapist", "officer", "officerOtherProgram", "team", "steering", "volunteer", "participant"] as const) {
-      tokens[user] = (await createApiTokenFor(admin, w.users[user].id, { name: "test" })).token;
-    }
+    ({ t, w } = api);
     main = await enrolled("Mira");
   });
   beforeEach(() => t.clock.set(TODAY));
-  afterAll(() => t.close());
 
   it("lists every journey endpoint in the OpenAPI document, with request schemas from the services and problem responses", async () => {
     const doc = await read<OpenApiDoc>(await call("/openapi.json"), 200);

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
+import { apiHarness, type OpenApiDoc, type Problem } from "../../tests/support/api.ts";
+import { describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { enrolDirectly } from "../../tests/support/journey.ts";
 import { expectDocumented } from "../../tests/support/openapi.ts";
-import { createWorld, type UserKey, type World } from "../../tests/support/world.ts";
-import { loadConfig } from "../config.ts";
-import { createApp } from "../server/app.ts";
+import type { World } from "../../tests/support/world.ts";
 import { createSeries } from "../services/schedule.ts";
-import { createApiTokenFor } from "../services/users.ts";
 import { ROTA_TAG, RotaPlanSchema, RotaSchema } from "./group/rota.ts";
 
 // The breakfast rota through the JSON API alone: the same services, rules and audit events as the page;
@@ -15,38 +13,16 @@ import { ROTA_TAG, RotaPlanSchema, RotaSchema } from "./group/rota.ts";
 
 const ROTA_PATHS = ["/v1/programs/{id}/breakfast", "/v1/programs/{id}/breakfast/plan", "/v1/programs/{id}/breakfast/replan", "/v1/programs/{id}/breakfast/swaps"];
 
-type OpenApiDoc = { paths: Record<string, Record<string, { tags?: string[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>> };
-type Problem = { status: number; errors?: { field: string; code: string }[] };
-
 describeEachDatabase("breakfast-rota JSON API", (flavour) => {
+  const api = apiHarness(flavour, ["coordinator", "manager", "therapist", "officer", "volunteer"]);
+  const { call, send, read } = api;
   let t: TestDatabase;
   let w: World;
-  let app: ReturnType<typeof createApp>;
-  const tokens = {} as Record<UserKey, string>;
 
-  const call = (path: string, init: RequestInit & { as?: UserKey } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.as) headers.set("Authorization", `Bearer ${tokens[init.as]}`);
-    return app.request(`http://spelplan.test/api${path}`, { ...init, headers });
-  };
-  const send = (method: string, path: string, as: UserKey, body?: unknown) =>
-    call(path, { method, as, ...(body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }) });
-  const read = async <T = Record<string, unknown>>(res: Response, status: number): Promise<T> => {
-    const text = await res.text();
-    expect({ status: res.status, body: text.slice(0, 2000) }).toMatchObject({ status });
-    return (text ? JSON.parse(text) : null) as T;
-  };
   const base = () => `/v1/programs/${w.programId}/breakfast`;
 
   beforeAll(async () => {
-    t = await createTestDatabase(flavour);
-    w = await createWorld(t.deps);
-    const config = { ...loadConfig({}), database: { kind: "embedded" as const, dataDir: null } };
-    app = createApp({ config, database: t.database, deps: t.deps }, { serveAssets: false, mode: "production" });
-    const admin = await w.ctx("installationAdmin");
-    for (const user of ["coordinator", "manager", "therapist", "officer", "volunteer"] as const) {
-      tokens[user] = (await createApiTokenFor(admin, w.users[user].id, { name: "test" })).token;
-    }
+    ({ t, w } = api);
     await enrolDirectly(t.deps, w, { personId: w.people.ella, startDate: "2026-09-01" });
     await enrolDirectly(t.deps, w, { personId: w.people.oscar, startDate: "2026-09-01" });
     // Today is Monday 2026-11-23: group mornings Monday to Wednesday.
@@ -61,7 +37,6 @@ describeEachDatabase("breakfast-rota JSON API", (flavour) => {
       lastDate: "2027-01-31",
     });
   });
-  afterAll(() => t.close());
 
   it("describes exactly its endpoints under its own tag", async () => {
     const doc = await read<OpenApiDoc>(await call("/openapi.json"), 200);

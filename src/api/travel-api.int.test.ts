@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { z } from "zod";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
+import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
+import { apiHarness, type OpenApiDoc, type Problem } from "../../tests/support/api.ts";
+import { describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { enrolDirectly } from "../../tests/support/journey.ts";
-import { createWorld, type UserKey, type World } from "../../tests/support/world.ts";
-import { loadConfig } from "../config.ts";
-import { createApp } from "../server/app.ts";
-import { createApiTokenFor } from "../services/users.ts";
+import { expectDocumented } from "../../tests/support/openapi.ts";
+import type { World } from "../../tests/support/world.ts";
 import { TRAVEL_TAG, TravelReportSchema, TravelYearSchema } from "./group/travel.ts";
 
 // Travel money through the JSON API alone: the same services, rules and audit events as the pages; amounts
@@ -24,58 +23,18 @@ const TRAVEL_PATHS = [
 const NBSP = "\u00a0";
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-type OpenApiDoc = { paths: Record<string, Record<string, { tags?: string[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>> };
-type Problem = { status: number; errors?: { field: string; code: string }[]; formErrors?: { code: string }[] };
-
-/** Members of a response that its documented schema does not mention (the document would be out of date). */
-function undocumented(schema: z.ZodType, value: unknown, path = "$"): string[] {
-  if (value === null || value === undefined) return [];
-  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return undocumented(schema.unwrap() as z.ZodType, value, path);
-  if (schema instanceof z.ZodArray && Array.isArray(value)) return value.flatMap((v, i) => undocumented(schema.element as z.ZodType, v, `${path}[${i}]`));
-  if (schema instanceof z.ZodObject && typeof value === "object") {
-    const shape = schema.shape as Record<string, z.ZodType>;
-    return Object.entries(value).flatMap(([key, v]) => (shape[key] ? undocumented(shape[key], v, `${path}.${key}`) : [`${path}.${key}`]));
-  }
-  return [];
-}
-
-function expectDocumented(schema: z.ZodType, value: unknown) {
-  expect(schema.safeParse(value).error?.issues ?? []).toEqual([]);
-  expect(undocumented(schema, value)).toEqual([]);
-}
-
 describeEachDatabase("travel-money JSON API", (flavour) => {
+  const api = apiHarness(flavour, ["coordinator", "manager", "therapist", "officer", "steering", "volunteer"]);
+  const { call, send, read } = api;
   let t: TestDatabase;
   let w: World;
-  let app: ReturnType<typeof createApp>;
-  const tokens = {} as Record<UserKey, string>;
 
-  const call = (path: string, init: RequestInit & { as?: UserKey } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.as) headers.set("Authorization", `Bearer ${tokens[init.as]}`);
-    return app.request(`http://spelplan.test/api${path}`, { ...init, headers });
-  };
-  const send = (method: string, path: string, as: UserKey, body?: unknown) =>
-    call(path, { method, as, ...(body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }) });
-  const read = async <T = Record<string, unknown>>(res: Response, status: number): Promise<T> => {
-    const text = await res.text();
-    expect({ status: res.status, body: text.slice(0, 2000) }).toMatchObject({ status });
-    return (text ? JSON.parse(text) : null) as T;
-  };
   const base = () => `/v1/programs/${w.programId}/travel`;
 
   beforeAll(async () => {
-    t = await createTestDatabase(flavour);
-    w = await createWorld(t.deps);
-    const config = { ...loadConfig({}), database: { kind: "embedded" as const, dataDir: null } };
-    app = createApp({ config, database: t.database, deps: t.deps }, { serveAssets: false, mode: "production" });
-    const admin = await w.ctx("installationAdmin");
-    for (const user of ["coordinator", "manager", "therapist", "officer", "steering", "volunteer"] as const) {
-      tokens[user] = (await createApiTokenFor(admin, w.users[user].id, { name: "test" })).token;
-    }
+    ({ t, w } = api);
     await enrolDirectly(t.deps, w, { personId: w.people.ella, startDate: "2026-09-01" });
   });
-  afterAll(() => t.close());
 
   it("describes exactly its endpoints under its own tag, with the services' schemas", async () => {
     const doc = await read<OpenApiDoc>(await call("/openapi.json"), 200);

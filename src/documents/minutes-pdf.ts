@@ -1,15 +1,19 @@
 import {
+  type BlockLayout,
+  blockLayout,
+  BlockRenderer,
   type CommonBlock,
-  commonBlockLines,
+  layoutLines,
+  type OwnBlock,
   type PdfField,
   type PdfLang,
   type PdfStyle,
   paragraphTexts,
-  printedFor,
   type RenderPdfOptions,
   renderTaggedPdf,
+  type SectionBlock,
+  sectionBlock,
   type StructElement,
-  TaggedRenderer,
 } from "./pdf-kit.ts";
 
 // The minutes of a collaboration-team meeting as a tagged, accessible PDF (PDF 1.7, pdfkit).
@@ -95,18 +99,9 @@ export type MinutesBlock =
   /** A question and its answer on one line. */
   | { kind: "answer"; question: string; answer: string }
   /** A section (tagged Sect) with a heading as its first block; listed in the PDF's bookmarks. */
-  | { kind: "section"; blocks: MinutesBlock[] };
+  | SectionBlock<MinutesBlock>;
 
-export interface MinutesLayout {
-  lang: MinutesDocument["lang"];
-  /** The document title (info dictionary, window title). */
-  title: string;
-  blocks: MinutesBlock[];
-  /** The printed-for line in every page's footer. */
-  generated: string;
-  /** The page-number template for the footer, "Sida {page} av {pages}". */
-  pageTemplate: string;
-}
+export type MinutesLayout = BlockLayout<MinutesBlock>;
 
 function answerText(labels: MinutesLabels, answer: boolean | null): string {
   if (answer === true) return labels.yes;
@@ -122,17 +117,9 @@ function itemSection(labels: MinutesLabels, item: MinutesItem): MinutesBlock {
   const kindLabel = item.kind === "request" ? labels.request : labels.consultation;
   if (item.hidden) {
     // Only the number, the kind and the notice: nothing else of the item is read.
-    return {
-      kind: "section",
-      blocks: [
-        { kind: "heading", level: 2, text: `${item.number}. ${kindLabel}` },
-        { kind: "paragraph", text: labels.hidden, muted: true },
-      ],
-    };
+    return sectionBlock(`${item.number}. ${kindLabel}`, [{ kind: "paragraph", text: labels.hidden, muted: true }]);
   }
-  const blocks: MinutesBlock[] = [
-    { kind: "heading", level: 2, text: item.title ? `${item.number}. ${kindLabel} – ${item.title}` : `${item.number}. ${kindLabel}` },
-  ];
+  const blocks: MinutesBlock[] = [];
   if (item.referrer) blocks.push({ kind: "field", label: labels.referrer, value: item.referrer });
   if (item.answers) {
     item.answers.forEach((answer, index) => {
@@ -150,7 +137,7 @@ function itemSection(labels: MinutesLabels, item: MinutesItem): MinutesBlock {
     blocks.push({ kind: "heading", level: 3, text: label });
     for (const paragraph of paragraphTexts(text)) blocks.push({ kind: "paragraph", text: paragraph });
   }
-  return { kind: "section", blocks };
+  return sectionBlock(item.title ? `${item.number}. ${kindLabel} – ${item.title}` : `${item.number}. ${kindLabel}`, blocks);
 }
 
 /** Everything the renderer will draw, in reading order. Pure. */
@@ -166,54 +153,27 @@ export function minutesLayout(doc: MinutesDocument): MinutesLayout {
   const blocks: MinutesBlock[] = [
     { kind: "heading", level: 1, text: labels.title },
     { kind: "facts", rows: facts },
-    {
-      kind: "section",
-      blocks: [
-        { kind: "heading", level: 2, text: labels.attendance },
-        doc.present.length > 0 ? { kind: "list", items: doc.present.map(personLine) } : { kind: "paragraph", text: "–" },
-      ],
-    },
+    sectionBlock(labels.attendance, [doc.present.length > 0 ? { kind: "list", items: doc.present.map(personLine) } : { kind: "paragraph", text: "–" }]),
   ];
-  if (doc.absent.length > 0) {
-    blocks.push({
-      kind: "section",
-      blocks: [
-        { kind: "heading", level: 2, text: labels.absent },
-        { kind: "list", items: doc.absent.map(personLine) },
-      ],
-    });
-  }
+  if (doc.absent.length > 0) blocks.push(sectionBlock(labels.absent, [{ kind: "list", items: doc.absent.map(personLine) }]));
   for (const item of doc.items) blocks.push(itemSection(labels, item));
 
-  return {
-    lang: doc.lang,
-    title: `${labels.title} – ${doc.programName}, ${doc.date}`,
-    blocks,
-    generated: printedFor(doc.lang, labels.generated, doc.generatedAt, doc.generatedFor),
-    pageTemplate: labels.page,
-  };
+  const { generated, page } = labels;
+  return blockLayout(doc.lang, `${labels.title} – ${doc.programName}, ${doc.date}`, blocks, { generated, page, generatedAt: doc.generatedAt, generatedFor: doc.generatedFor });
 }
 
-function blockLines(block: MinutesBlock): string[] {
+function ownLines(block: OwnBlock<MinutesBlock>): string[] {
   switch (block.kind) {
-    case "heading":
-    case "paragraph":
-    case "facts":
-    case "list":
-      return commonBlockLines(block);
     case "field":
       return [`${block.label}: ${block.value}`];
     case "answer":
       return [`${block.question} ${block.answer}`];
-    case "section":
-      return block.blocks.flatMap(blockLines);
   }
 }
 
 /** The text lines the renderer draws (body, then the footer's printed-for line); page numbers aside. */
 export function minutesLines(doc: MinutesDocument): string[] {
-  const layout = minutesLayout(doc);
-  return [...layout.blocks.flatMap(blockLines), layout.generated];
+  return layoutLines(minutesLayout(doc), ownLines);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,8 +188,8 @@ const STYLE: PdfStyle = {
   listItemGap: 2,
 };
 
-class MinutesRenderer extends TaggedRenderer<MinutesBlock> {
-  protected block(parent: StructElement, block: MinutesBlock): void {
+class MinutesRenderer extends BlockRenderer<MinutesBlock> {
+  protected own(parent: StructElement, block: OwnBlock<MinutesBlock>): void {
     switch (block.kind) {
       case "field":
         this.ensureSpace(this.lineHeight(STYLE.size.body));
@@ -241,10 +201,6 @@ class MinutesRenderer extends TaggedRenderer<MinutesBlock> {
         this.runs(parent, block.question, block.answer, false);
         this.pdf.moveDown(0.25);
         return;
-      case "section":
-        return this.section(parent, block.blocks);
-      default:
-        return this.common(parent, block);
     }
   }
 }

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { type Locale, translator } from "../i18n/index.ts";
 
-// What Spelplan's PDFs (the team's minutes, the participant's plan) share: the document setup (tagged
+// What Spelplan's PDFs (the team's minutes, the participant's plan, the reports) share: the document setup (tagged
 // PDF 1.7, A4, language, title, DejaVu Sans embedded, the same bytes for the same input), the blocks both
 // draw (headings, a label/value table, lists, paragraphs, sections listed in the bookmarks) and the
 // footers (printed-for line and page numbers, as pagination artifacts). Each document keeps its own
@@ -60,6 +60,32 @@ export function commonBlockLines(block: CommonBlock): string[] {
   }
 }
 
+const COMMON_KINDS: ReadonlySet<string> = new Set<CommonBlock["kind"]>(["heading", "facts", "list", "paragraph"]);
+
+export function isCommonBlock(block: { kind: string }): block is CommonBlock {
+  return COMMON_KINDS.has(block.kind);
+}
+
+/** A section (tagged Sect); a heading as its first block is listed in the PDF's bookmarks. */
+export interface SectionBlock<Block> {
+  kind: "section";
+  blocks: Block[];
+}
+/** A data table: a header row (the columns), then rows of text cells. */
+export type TableBlock = { kind: "table"; columns: string[]; rows: string[][] };
+/** A document's own block kinds: neither the common blocks nor sections. */
+export type OwnBlock<Block> = Exclude<Block, CommonBlock | { kind: "section" }>;
+
+/** A section that starts with an H2 heading. */
+export function sectionBlock<Block>(heading: string, blocks: Block[]): SectionBlock<Block | HeadingBlock> {
+  return { kind: "section", blocks: [{ kind: "heading", level: 2, text: heading }, ...blocks] };
+}
+
+/** The text lines of a table, one per row (the header row first), cells joined by " | ". */
+export function tableLines(block: TableBlock): string[] {
+  return [block.columns.join(" | "), ...block.rows.map((row) => row.join(" | "))];
+}
+
 /** What a document's layout gives the document setup and the footers. */
 export interface TaggedLayout {
   lang: PdfLang;
@@ -69,6 +95,39 @@ export interface TaggedLayout {
   generated: string;
   /** The page-number template for the footer, "Sida {page} av {pages}". */
   pageTemplate: string;
+}
+
+/** A document's layout: the setup, the footers and every block it draws, in reading order. */
+export interface BlockLayout<Block> extends TaggedLayout {
+  blocks: Block[];
+}
+
+/** The footer's texts as a document's input gives them. */
+export interface FooterInput {
+  /** "Utskrivet {time} för {name}" */
+  generated: string;
+  /** "Sida {page} av {pages}" */
+  page: string;
+  generatedAt: Date;
+  generatedFor: string;
+}
+
+/** A layout of `blocks` with the printed-for line filled in. */
+export function blockLayout<Block>(lang: PdfLang, title: string, blocks: Block[], footer: FooterInput): BlockLayout<Block> {
+  return { lang, title, blocks, generated: printedFor(lang, footer.generated, footer.generatedAt, footer.generatedFor), pageTemplate: footer.page };
+}
+
+/**
+ * The text lines a layout's renderer draws (body, then the footer's printed-for line), page numbers aside:
+ * sections opened, the common blocks as commonBlockLines gives them, the document's own as `own` does.
+ */
+export function layoutLines<Block extends { kind: string }>(layout: BlockLayout<Block>, own: (block: OwnBlock<Block>) => string[]): string[] {
+  const lines = (block: Block): string[] => {
+    if (block.kind === "section") return (block as unknown as SectionBlock<Block>).blocks.flatMap(lines);
+    if (isCommonBlock(block)) return commonBlockLines(block);
+    return own(block as OwnBlock<Block>);
+  };
+  return [...layout.blocks.flatMap(lines), layout.generated];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,7 +256,6 @@ export abstract class TaggedRenderer<Block extends { kind: string }> {
     }
   }
 
-  /** A section (tagged Sect); a heading as its first block is listed in the PDF's bookmarks. */
   /**
    * A data table with a header row (TH, scope Column) that is repeated at the top of a new page. The caller
    * decides the columns' widths; `align` sets a column's alignment, `cellSuffix` is drawn after each text.
@@ -264,6 +322,7 @@ export abstract class TaggedRenderer<Block extends { kind: string }> {
     pdf.moveDown(0.6);
   }
 
+  /** A section (tagged Sect); a heading as its first block is listed in the PDF's bookmarks. */
   protected section(parent: StructElement, blocks: readonly Block[]): void {
     const sect = this.pdf.struct("Sect");
     parent.add(sect);
@@ -429,6 +488,20 @@ export abstract class TaggedRenderer<Block extends { kind: string }> {
   }
 }
 
+/**
+ * A renderer for a document made of the common blocks, sections and blocks of its own, which it draws in
+ * `own()`.
+ */
+export abstract class BlockRenderer<Block extends { kind: string }> extends TaggedRenderer<Block> {
+  protected block(parent: StructElement, block: Block): void {
+    if (block.kind === "section") return this.section(parent, (block as unknown as SectionBlock<Block>).blocks);
+    if (isCommonBlock(block)) return this.common(parent, block);
+    return this.own(parent, block as OwnBlock<Block>);
+  }
+
+  protected abstract own(parent: StructElement, block: OwnBlock<Block>): void;
+}
+
 export interface RenderPdfOptions {
   /** Compress content streams (default true). Tests turn it off to read the page content. */
   compress?: boolean;
@@ -477,4 +550,65 @@ export function renderTaggedPdf<L extends TaggedLayout>(
       reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports (travel money, attendance): the common blocks, data tables of figures and sections
+
+export type ReportBlock = CommonBlock | TableBlock | SectionBlock<ReportBlock>;
+
+/** The reports' sizes and spacing (travel money, attendance). */
+export const REPORT_STYLE: PdfStyle = {
+  size: { h1: 19, h2: 13.5, h3: 11, body: 10.5, footer: 8 },
+  lineGap: 2.5,
+  h2SpaceAbove: 0.8,
+  factsLabelShare: 0.4,
+  listIndent: 14,
+  listItemGap: 2,
+};
+
+/** What a report's input has in common: a title, an intro, facts and the footer's texts. */
+export interface ReportDocument extends FooterInput {
+  lang: PdfLang;
+  title: string;
+  intro: string;
+  facts: PdfField[];
+}
+
+/** A report's layout: the title (H1), the intro and the facts, then `blocks`. */
+export function reportLayout(doc: ReportDocument, blocks: ReportBlock[]): BlockLayout<ReportBlock> {
+  return blockLayout(doc.lang, doc.title, [{ kind: "heading", level: 1, text: doc.title }, { kind: "paragraph", text: doc.intro }, { kind: "facts", rows: doc.facts }, ...blocks], doc);
+}
+
+/** The text lines a report's renderer draws (body, then the footer's printed-for line); page numbers aside. */
+export function reportLines(layout: BlockLayout<ReportBlock>): string[] {
+  return layoutLines(layout, tableLines);
+}
+
+/** How a report draws its tables: the columns' widths within the text's `width`, the text size and the cells' padding. */
+export interface ReportTableStyle {
+  widths: (columns: number, width: number) => number[];
+  size: number;
+  pad: number;
+}
+
+class ReportRenderer extends BlockRenderer<ReportBlock> {
+  private readonly table: ReportTableStyle;
+
+  constructor(pdf: Pdf, page: TaggedLayout, style: PdfStyle, table: ReportTableStyle) {
+    super(pdf, page, style);
+    this.table = table;
+  }
+
+  /** A data table: the first column is text (left-aligned), the others are figures (right-aligned). */
+  protected own(parent: StructElement, block: TableBlock): void {
+    const { widths, size, pad } = this.table;
+    const table = { columns: block.columns, rows: block.rows, widths: widths(block.columns.length, this.width) };
+    this.dataTable(parent, table, { size, pad, align: (i) => (i === 0 ? "left" : "right") });
+  }
+}
+
+/** Renders a report's layout as a tagged PDF 1.7 (see renderTaggedPdf). */
+export function renderReportPdf(layoutOf: () => BlockLayout<ReportBlock>, generatedAt: Date, options: RenderPdfOptions, style: PdfStyle, table: ReportTableStyle): Promise<Buffer> {
+  return renderTaggedPdf(layoutOf, generatedAt, options, (pdf, layout) => new ReportRenderer(pdf, layout, style, table).render(layout.blocks));
 }

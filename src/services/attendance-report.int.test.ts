@@ -1,7 +1,7 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { enrolDirectly } from "../../tests/support/journey.ts";
+import { pdfText } from "../../tests/support/pdf.ts";
 import { createWorld, type UserKey, type World } from "../../tests/support/world.ts";
 import { decimalHours, monthlyReportCsv, monthlyReportPage, monthlyReportPdf, ReportIncompleteError, signMonthlyReport } from "./attendance-report.ts";
 import { verifyAuditChain } from "./audit.ts";
@@ -12,18 +12,6 @@ import { createSeries, createSession, ensureSession, occurrenceRef } from "./sch
 // October 2026 for Ella (in the ordinary group since September), with a late arrival, an excused and an
 // unexcused absence, two sessions on one day, and a weekly series whose occurrences nobody wrote down yet.
 // Unrecorded sessions block the sign-off; a correction after signing shows, and signing again is a new row.
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: 0 });
-  const doc = await task.promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : " ") : "")).join(""));
-  }
-  await task.destroy();
-  return pages.join("\n").replace(/\u00a0/g, " ");
-}
 
 describeEachDatabase("the monthly attendance report", (flavour) => {
   let t: TestDatabase;

@@ -1,7 +1,7 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../../tests/support/db.ts";
 import { enrolDirectly } from "../../tests/support/journey.ts";
+import { pdfText } from "../../tests/support/pdf.ts";
 import { createWorld, type UserKey, type World } from "../../tests/support/world.ts";
 import { verifyAuditChain } from "./audit.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
@@ -23,19 +23,6 @@ import {
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const PDF = new TextEncoder().encode("%PDF-1.4\n% kvitto\n");
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: 0 });
-  const doc = await task.promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : " ") : "")).join(""));
-  }
-  await task.destroy();
-  // Amounts are formatted with no-break spaces; compare with plain ones.
-  return pages.join("\n").replace(/\u00a0/g, " ");
-}
 
 describeEachDatabase("travel money", (flavour) => {
   let t: TestDatabase;

@@ -1,5 +1,6 @@
 import { BodyShort, Table } from "@navikt/ds-react";
 import type { ReportDay } from "../../../domain/attendance.ts";
+import type { ReportTotals } from "../../../services/attendance-report.ts";
 import { weekdayOf } from "../../../domain/calendar.ts";
 import { durationText, monthTitle } from "../../../i18n/messages/attendance-report.ts";
 import { DataTable } from "../DataTable.tsx";
@@ -11,18 +12,8 @@ import { useT } from "../../lib/i18n.ts";
 
 const timeCell = { textAlign: "right", whiteSpace: "nowrap" } as const;
 
-export interface ReportTotalsLike {
-  scheduledMinutes: number;
-  attendedMinutes: number;
-  excusedMinutes: number;
-  unexcusedMinutes: number;
-  unrecordedMinutes: number;
-  sessions: number;
-  attendedSessions: number;
-  unexcusedSessions: number;
-  unrecordedSessions: number;
-  percent: number | null;
-}
+/** The month's totals as the tables show them (the service's, or a sign-off's snapshot of them). */
+export type ReportTotalsLike = Omit<ReportTotals, "excusedSessions">;
 
 export function FactsTable({ rows }: { rows: { label: string; value: string; detail?: string | null }[] }) {
   const t = useT();

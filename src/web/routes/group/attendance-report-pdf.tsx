@@ -1,4 +1,5 @@
 import { monthlyReportPdf } from "../../../services/attendance-report.ts";
+import { downloadResponse } from "../../lib/download.server.ts";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
 import type { Route } from "./+types/attendance-report-pdf";
 
@@ -6,13 +7,5 @@ import type { Route } from "./+types/attendance-report-pdf";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { web, ctx } = requireUser(context, request);
   const { fileName, pdf } = await orResponse(monthlyReportPdf(ctx, params.enrolmentId, params.month, web.locale));
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Content-Length": String(pdf.byteLength),
-      "Content-Language": web.locale,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(pdf, { type: "application/pdf", fileName, language: web.locale });
 }

@@ -1,4 +1,5 @@
 import { travelReportCsv } from "../../../services/travel.ts";
+import { downloadResponse } from "../../lib/download.server.ts";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
 import type { Route } from "./+types/travel.report-csv";
 
@@ -6,15 +7,5 @@ import type { Route } from "./+types/travel.report-csv";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { web, ctx } = requireUser(context, request);
   const { fileName, csv } = await orResponse(travelReportCsv(ctx, params.programId, params.year, web.locale));
-  const body = new TextEncoder().encode(csv);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Content-Length": String(body.byteLength),
-      // Personal data: never kept in a shared cache.
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(csv, { type: "text/csv; charset=utf-8", fileName, nosniff: true });
 }

@@ -1,4 +1,5 @@
 import { travelReportPdf } from "../../../services/travel.ts";
+import { downloadResponse } from "../../lib/download.server.ts";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
 import type { Route } from "./+types/travel.report-pdf";
 
@@ -6,13 +7,5 @@ import type { Route } from "./+types/travel.report-pdf";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { web, ctx } = requireUser(context, request);
   const { fileName, pdf } = await orResponse(travelReportPdf(ctx, params.programId, params.year, web.locale));
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Content-Length": String(pdf.byteLength),
-      "Content-Language": web.locale,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(pdf, { type: "application/pdf", fileName, language: web.locale });
 }

@@ -1,4 +1,5 @@
 import { planPdf } from "../../../services/plans.ts";
+import { downloadResponse } from "../../lib/download.server.ts";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
 import type { Route } from "./+types/plan.pdf";
 
@@ -8,14 +9,5 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { web, ctx } = requireUser(context, request);
   const version = new URL(request.url).searchParams.get("version");
   const { fileName, pdf, language } = await orResponse(planPdf(ctx, params.enrolmentId, version, web.locale));
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Content-Length": String(pdf.byteLength),
-      "Content-Language": language,
-      // Personal data: never kept in a shared cache.
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(pdf, { type: "application/pdf", fileName, language });
 }

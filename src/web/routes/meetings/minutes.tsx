@@ -1,4 +1,5 @@
 import { meetingMinutesPdf } from "../../../services/minutes.ts";
+import { downloadResponse } from "../../lib/download.server.ts";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
 import type { Route } from "./+types/minutes";
 
@@ -6,13 +7,5 @@ import type { Route } from "./+types/minutes";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { web, ctx } = requireUser(context, request);
   const { fileName, pdf } = await orResponse(meetingMinutesPdf(ctx, params.meetingId, web.locale));
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Content-Length": String(pdf.byteLength),
-      // Personal data: never kept in a shared cache.
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(pdf, { type: "application/pdf", fileName });
 }
