@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, hydrated, s
 
 /** Peter Svensson, who wrote Wilma Persson's interest request with her. */
 const SOCIAL_SERVICES_OFFICER = "peter.svensson@kalmar.example";
-const SECTIONS = ["plan", "wheel", "journal", "network", "work", "follow-ups", "exit"];
+const SECTIONS = ["plan", "wheel", "journal", "network", "work", "follow-ups", "attendance", "exit"];
 
 function table(page: Page) {
   return page.getByRole("table");

@@ -37,7 +37,7 @@ export function start(args: string[], env: Record<string, string>): { child: Chi
   return { child, output: () => output, exited };
 }
 
-export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<Response> {
+export async function waitForHealth(url: string, timeoutMs = 120_000): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
