@@ -8,6 +8,7 @@ import { isoToday } from "../services/context.ts";
 import { hashPassword } from "../services/crypto.ts";
 import { playIntakeStory, type StoryUsers, withdrawOneConsent } from "./intake-story.ts";
 import { demoStart, journeyStory, registeredOn } from "./journey-story.ts";
+import { budgetDemo } from "./budget-story.ts";
 import { groupStory } from "./group-story.ts";
 import { travelStory } from "./travel-story.ts";
 
@@ -181,6 +182,12 @@ export async function loadDemoData(deps: Deps): Promise<{ password: string; logi
   travelStory(deps, loaded.programs.krus, krusPeople, storyUsers, journey);
   // The term's schedule and its registers (with two participants drifting away), on the same timeline.
   groupStory(deps, loaded.programs.krus, krusPeople, { ...storyUsers, volunteer: user("volunteer") }, journey);
+  // This year's budget, its funding and the costs of the months gone by, entered by the manager yesterday.
+  const yesterday = addDays(isoToday(deps.now()), -1);
+  journey.schedule(yesterday, 16, 30, async () => {
+    const month = Number(yesterday.slice(5, 7));
+    await budgetDemo(await journey.ctx(storyUsers.manager, yesterday, 16, 30), loaded.programs.krus, Number(yesterday.slice(0, 4)), month > 1 ? month - 1 : 1);
+  });
   await playIntakeStory(deps, loaded.programs.krus, krusPeople, storyUsers, storyAuthorities, journey.until);
   // Someone in the pre-group has withdrawn their consent: from then on only the program's staff see them.
   await withdrawOneConsent(deps, krusPeople[CONSENT_WITHDRAWN]!, user("coord1"));

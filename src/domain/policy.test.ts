@@ -111,12 +111,13 @@ const coordinator = [
   ...allow("attendance.view", ["p1"]),
   ...allow("attendance.sign", P1_PEOPLE),
   ...allow("travel.manage", ["p1"]),
+  ...allow("budget.view", ["p1"]),
 ];
 
 /** What each role may do; everything not listed is denied. */
 const EXPECTED: Record<Role, string[]> = {
   administrator: [...allow("organisation.manage", ORGS), ...allow("user.manage", ORGS), ...allow("audit.view", ORGS), ...allow("outbox.view", ORGS)],
-  manager: [...coordinator, ...allow("audit.view", ["p1"]), ...allow("caseload.viewAll", ["p1"])],
+  manager: [...coordinator, ...allow("audit.view", ["p1"]), ...allow("caseload.viewAll", ["p1"]), ...allow("goals.manage", ["p1"]), ...allow("budget.manage", ["p1"])],
   coordinator,
   therapist: [
     ...allow("person.list", ["p1"]),
@@ -162,7 +163,7 @@ const EXPECTED: Record<Role, string[]> = {
     ...allow("meeting.view", ["p1"]),
     ...allow("meeting.decide", ["p1"]),
   ],
-  steering_group: [...allow("aggregates.view", ["f1", "p1", "p2"])],
+  steering_group: [...allow("aggregates.view", ["f1", "p1", "p2"]), ...allow("budget.view", ["f1", "p1", "p2"])],
   // Volunteers: the schedule, and the register of the sessions they lead in their program; no case data.
   volunteer: [...allow("activities.view", ["p1"]), ...allow("attendance.record", ["sessionLed"])],
   participant: [

@@ -19,6 +19,7 @@ export const ACTIONS = [
   "user.manage",
   "audit.view",
   "aggregates.view",
+  "goals.manage",
   "activities.view",
   "request.create",
   "request.view",
@@ -50,6 +51,9 @@ export const ACTIONS = [
   "attendance.view",
   "attendance.sign",
   "travel.manage",
+  // Budget and funding per program: figures, not personal data (the steering group reads them too).
+  "budget.view",
+  "budget.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -194,6 +198,7 @@ const coordinatorRules: Partial<Record<Action, Condition>> = {
   // The monthly attendance report for the authority that pays a participant's benefit is signed by the program's coordinator.
   "attendance.sign": personOnly(inProgram),
   "travel.manage": programOnly,
+  "budget.view": programOnly,
 };
 
 const RULES: Record<Role, Partial<Record<Action, Condition>>> = {
@@ -203,7 +208,8 @@ const RULES: Record<Role, Partial<Record<Action, Condition>>> = {
     "audit.view": administers,
     "outbox.view": administers,
   },
-  manager: { ...coordinatorRules, "audit.view": programOnly, "caseload.viewAll": programOnly },
+  // The manager sets the program's yearly goals (the dashboard is read with "aggregates.view").
+  manager: { ...coordinatorRules, "audit.view": programOnly, "caseload.viewAll": programOnly, "goals.manage": programOnly, "budget.manage": programOnly },
   coordinator: coordinatorRules,
   therapist: { ...programStaffRules },
   case_officer: {
@@ -241,6 +247,7 @@ const RULES: Record<Role, Partial<Record<Action, Condition>>> = {
   },
   steering_group: {
     "aggregates.view": steers,
+    "budget.view": steers,
   },
   volunteer: {
     "activities.view": programOnly,

@@ -12,7 +12,9 @@ import { exitsMessages } from "./messages/exits.ts";
 import { caseloadMessages } from "./messages/caseload.ts";
 import { scheduleMessages } from "./messages/schedule.ts";
 import { travelMessages } from "./messages/travel.ts";
+import { budgetMessages } from "./messages/budget.ts";
 import { attendanceMessages } from "./messages/attendance.ts";
+import { goalsMessages } from "./messages/goals.ts";
 import { attendanceReportMessages } from "./messages/attendance-report.ts";
 import { rotaMessages } from "./messages/rota.ts";
 
@@ -464,7 +466,9 @@ export const nb: Record<MessageKey, string> = {
   ...caseloadMessages.nb,
   ...scheduleMessages.nb,
   ...travelMessages.nb,
+  ...budgetMessages.nb,
   ...attendanceMessages.nb,
+  ...goalsMessages.nb,
   ...attendanceReportMessages.nb,
   ...rotaMessages.nb,
 };

@@ -11,7 +11,9 @@ import { exitsMessages } from "./messages/exits.ts";
 import { caseloadMessages } from "./messages/caseload.ts";
 import { scheduleMessages } from "./messages/schedule.ts";
 import { travelMessages } from "./messages/travel.ts";
+import { budgetMessages } from "./messages/budget.ts";
 import { attendanceMessages } from "./messages/attendance.ts";
+import { goalsMessages } from "./messages/goals.ts";
 import { attendanceReportMessages } from "./messages/attendance-report.ts";
 import { rotaMessages } from "./messages/rota.ts";
 
@@ -463,7 +465,9 @@ export const sv = {
   ...caseloadMessages.sv,
   ...scheduleMessages.sv,
   ...travelMessages.sv,
+  ...budgetMessages.sv,
   ...attendanceMessages.sv,
+  ...goalsMessages.sv,
   ...attendanceReportMessages.sv,
   ...rotaMessages.sv,
 };

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { FollowUpTables } from "./schema-followup.ts";
+import type { BudgetTables } from "./schema-budget.ts";
 import type { GroupLifeTables } from "./schema-group.ts";
 import type { JourneyTables } from "./schema-journey.ts";
 
@@ -423,7 +425,7 @@ export interface OutboxTable {
 }
 
 /** Every table: the foundation and intake ones here, the journey's in schema-journey.ts, group life's in schema-group.ts. */
-export interface DB extends JourneyTables, GroupLifeTables {
+export interface DB extends JourneyTables, GroupLifeTables, FollowUpTables, BudgetTables {
   federations: FederationTable;
   authorities: AuthorityTable;
   authority_units: AuthorityUnitTable;

@@ -89,12 +89,20 @@ export default [
     route("programs/:programId/travel/:year/report.csv", "routes/group/travel.report-csv.tsx"),
     route("programs/:programId/travel/:year/report.pdf", "routes/group/travel.report-pdf.tsx"),
     route("programs/:programId/travel-receipts/:disbursementId", "routes/group/travel.receipt.tsx"),
+    // Budget and funding per program
+    route("programs/:programId/budget", "routes/group/budget.tsx"),
+    route("programs/:programId/budget/:year", "routes/group/budget.year.tsx"),
+    route("programs/:programId/budget/:year/export.csv", "routes/group/budget.csv.tsx"),
     // Group life: a participant's monthly attendance report (page, CSV, PDF, sign-off)
     route("enrolments/:enrolmentId/attendance/report/:month", "routes/group/attendance-report.tsx"),
     route("enrolments/:enrolmentId/attendance/report/:month.csv", "routes/group/attendance-report-csv.tsx"),
     route("enrolments/:enrolmentId/attendance/report/:month.pdf", "routes/group/attendance-report-pdf.tsx"),
     // Group life: the breakfast rota
     route("programs/:programId/breakfast", "routes/group/breakfast.tsx"),
+    // Follow-up: the program's goals, the lists behind the figures, the year's targets
+    route("programs/:programId/goals", "routes/followup/goals.tsx"),
+    route("programs/:programId/goals/:year/edit", "routes/followup/goals.edit.tsx"),
+    route("programs/:programId/goals/:year/:kind", "routes/followup/goals.list.tsx"),
     ...prefix("admin", [
       index("routes/admin/index.tsx"),
       route("federations/new", "routes/admin/federation.new.tsx"),

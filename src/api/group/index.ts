@@ -4,6 +4,7 @@ import { registerAttendanceReportRoutes } from "./attendance-report.ts";
 import { registerScheduleRoutes } from "./schedule.ts";
 import { registerTravelRoutes } from "./travel.ts";
 import { registerRotaRoutes } from "./rota.ts";
+import { registerBudgetRoutes } from "./budget.ts";
 
 /** Group life: the schedule (kinds, venues, series, sessions), and travel money. */
 export function registerGroupRoutes(api: Api) {
@@ -12,4 +13,5 @@ export function registerGroupRoutes(api: Api) {
   registerAttendanceRoutes(api);
   registerAttendanceReportRoutes(api);
   registerRotaRoutes(api);
+  registerBudgetRoutes(api);
 }

@@ -6,6 +6,8 @@ import * as m0004 from "./0004_journey.ts";
 import * as m0005journal from "./0005_journal.ts";
 import * as m0006 from "./0006_group_life.ts";
 import * as m0007 from "./0007_attendance_topics.ts";
+import * as m0008 from "./0008_budget.ts";
+import * as m0009 from "./0009_goals.ts";
 
 // Migrations are listed here (not read from disk) so that they work the same in the server
 // bundle, the command-line tool and the tests. Names sort in the order they must run.
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   "0005_journal": m0005journal,
   "0006_group_life": m0006,
   "0007_attendance_topics": m0007,
+  "0008_budget": m0008,
+  "0009_goals": m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

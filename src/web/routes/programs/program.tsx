@@ -5,6 +5,8 @@ import { ValidationError } from "../../../services/errors.ts";
 import { endPlacement, moveToOrdinary, programPlaces } from "../../../services/places.ts";
 import { endPlacementSchema } from "../../../services/schemas/places.ts";
 import { mayManageTravel } from "../../../services/travel.ts";
+import { mayViewBudget } from "../../../services/budget.ts";
+import { mayViewGoals } from "../../../services/goals.ts";
 import { FreePlaceNotice, Occupancy } from "../../components/places/Occupancy.tsx";
 import { placedLabel } from "../../components/places/labels.ts";
 import type { PlacesActionData } from "../../components/places/PlaceForms.tsx";
@@ -24,7 +26,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const movedId = url.searchParams.get("moved");
   const moved = movedId ? (places.ordinary?.find((p) => p.placementId === movedId) ?? null) : null;
-  return { places, moved, ended: url.searchParams.has("ended"), travel: await mayManageTravel(ctx, params.programId) };
+  return { places, moved, ended: url.searchParams.has("ended"), travel: await mayManageTravel(ctx, params.programId), budget: await mayViewBudget(ctx, params.programId), goals: await mayViewGoals(ctx, params.programId) };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs): Promise<PlacesActionData | Response> {
@@ -98,6 +100,24 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
           </AkselLink>
           {" – "}
           {t("travel.programLinkHelp")}
+        </BodyShort>
+      ) : null}
+      {loaderData.budget ? (
+        <BodyShort>
+          <AkselLink as={Link} to={`/programs/${places.programId}/budget`}>
+            {t("budget.programLink")}
+          </AkselLink>
+          {" – "}
+          {t("budget.programLinkHelp")}
+        </BodyShort>
+      ) : null}
+      {loaderData.goals ? (
+        <BodyShort>
+          <AkselLink as={Link} to={`/programs/${places.programId}/goals`}>
+            {t("goals.programLink")}
+          </AkselLink>
+          {" – "}
+          {t("goals.programLinkHelp")}
         </BodyShort>
       ) : null}
     </VStack>
