@@ -340,11 +340,17 @@ async function reviewAbsences(tx: Tx, ctx: ServiceContext, role: Role, program: 
   const rules = await rulesOf(tx, program.id);
   const from = addDays(today, -REVIEW_DAYS);
   const data = await loadAttendanceData(tx, program.id, from, today);
+  // Every follow-up of these enrolments in one query (not one per person).
+  const allExisting = await tx
+    .selectFrom("absence_followups")
+    .select(["id", "enrolment_id", "trigger_key", "outcome", "details"])
+    .where("enrolment_id", "in", enrolments.map((e) => e.id))
+    .execute();
   let created = 0;
   for (const enrolment of enrolments) {
     const since = compareDates(enrolment.start_date, from) > 0 ? enrolment.start_date : from;
     const triggers = evaluateAbsenceRules({ personId: enrolment.person_id, sessions: data.sessions, marks: data.marks, today, rules, since });
-    const existing = await tx.selectFrom("absence_followups").select(["id", "trigger_key", "outcome", "details"]).where("enrolment_id", "=", enrolment.id).execute();
+    const existing = allExisting.filter((f) => f.enrolment_id === enrolment.id);
     const known = new Set(existing.map((f) => f.trigger_key));
     const keys = new Set(triggers.map((t) => t.key));
     for (const trigger of triggers) {
