@@ -17,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          globalSetup: ["tests/support/db-template.ts"],
           include: ["src/**/*.int.test.ts", "tests/integration/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,

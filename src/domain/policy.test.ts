@@ -112,6 +112,8 @@ const coordinator = [
   ...allow("attendance.sign", P1_PEOPLE),
   ...allow("travel.manage", ["p1"]),
   ...allow("budget.view", ["p1"]),
+  ...allow("survey.manage", ["p1"]),
+  ...allow("outcome.export", ["p1"]),
 ];
 
 /** What each role may do; everything not listed is denied. */

@@ -54,6 +54,10 @@ export const ACTIONS = [
   // Budget and funding per program: figures, not personal data (the steering group reads them too).
   "budget.view",
   "budget.manage",
+  // Participant surveys: questionnaires, handing them out and entering paper answers (the results are aggregates).
+  "survey.manage",
+  // The outcome export per participant (pseudonymised): for the program's own reporting, never the steering group.
+  "outcome.export",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -199,6 +203,8 @@ const coordinatorRules: Partial<Record<Action, Condition>> = {
   "attendance.sign": personOnly(inProgram),
   "travel.manage": programOnly,
   "budget.view": programOnly,
+  "survey.manage": programOnly,
+  "outcome.export": programOnly,
 };
 
 const RULES: Record<Role, Partial<Record<Action, Condition>>> = {

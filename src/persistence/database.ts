@@ -12,8 +12,11 @@ export type DatabaseKind = "embedded" | "postgres";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string }
-  /** dataDir null: in memory (tests). */
-  | { kind: "embedded"; dataDir: string | null };
+  /**
+   * dataDir null: in memory (tests). `from`: start from a copy of a dumped data directory (a database
+   * already migrated once, so each test database does not run every migration again).
+   */
+  | { kind: "embedded"; dataDir: string | null; from?: Blob };
 
 export interface Database {
   db: Kysely<DB>;
@@ -21,6 +24,8 @@ export interface Database {
   /** Throws when the database does not answer within the timeout. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+  /** Embedded only: the whole data directory as a tar file (to start other databases from). */
+  dump?: () => Promise<Blob>;
 }
 
 /** Another process holds the embedded data directory. */
@@ -53,7 +58,7 @@ export async function openDatabase(
   options: { onLockCompromised?: (error: Error) => void } = {},
 ): Promise<Database> {
   if (target.kind === "postgres") return openPostgres(target.url);
-  return openEmbedded(target.dataDir, options.onLockCompromised);
+  return openEmbedded(target.dataDir, options.onLockCompromised, target.from);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -80,6 +85,7 @@ async function openPostgres(url: string): Promise<Database> {
 async function openEmbedded(
   dataDir: string | null,
   onLockCompromised?: (error: Error) => void,
+  from?: Blob,
 ): Promise<Database> {
   let releaseLock: (() => Promise<void>) | null = null;
   let pgliteDir: string | undefined;
@@ -108,6 +114,7 @@ async function openEmbedded(
   try {
     pglite = await PGlite.create({
       ...(pgliteDir ? { dataDir: pgliteDir } : {}),
+      ...(from ? { loadDataDir: from } : {}),
       parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
     });
   } catch (error) {
@@ -119,6 +126,7 @@ async function openEmbedded(
   return {
     db,
     kind: "embedded",
+    dump: () => pglite.dumpDataDir("none"),
     ping: async (timeoutMs = 2_000) => {
       if (closed || pglite.closed) throw new Error("The embedded database is closed");
       await withTimeout(sql`select 1`.execute(db).then(() => undefined), timeoutMs);

@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { readFileSync } from "node:fs";
 import pino from "pino";
-import { describe } from "vitest";
+import { describe, inject } from "vitest";
 import { type Database, migrateToLatest, openDatabase } from "../../src/persistence/database.ts";
 import type { Deps } from "../../src/services/context.ts";
+import { adminQuery } from "./db-template.ts";
 
 // Integration tests run against real databases, never mocks: a fresh in-memory PGlite always, and a
 // fresh database on the PostgreSQL server named by TEST_DATABASE_URL when it is set (dropped afterwards).
+// Both start as copies of a database migrated once by the global set-up (db-template.ts).
 
 export type DatabaseFlavour = "pglite" | "postgres";
 
@@ -26,24 +28,18 @@ export async function createTestDatabase(flavour: DatabaseFlavour): Promise<Test
   let database: Database;
   let drop: (() => Promise<void>) | null = null;
   if (flavour === "pglite") {
-    database = await openDatabase({ kind: "embedded", dataDir: null });
+    database = await openDatabase({ kind: "embedded", dataDir: null, from: pgliteTemplate() });
   } else {
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `spelplan_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    const template = inject("postgresTemplate");
+    await adminQuery(adminUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     database = await openDatabase({ kind: "postgres", url: url.toString() });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    drop = () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
+  // A no-op on a copy of the template; the whole schema when there is none.
   await migrateToLatest(database.db);
   const clock = {
     now: new Date("2026-11-23T09:00:00Z"),
@@ -64,6 +60,14 @@ export async function createTestDatabase(flavour: DatabaseFlavour): Promise<Test
       await drop?.();
     },
   };
+}
+
+let template: Blob | null = null;
+function pgliteTemplate(): Blob | undefined {
+  const file = inject("pgliteTemplate");
+  if (!file) return undefined;
+  template ??= new Blob([readFileSync(file)]);
+  return template;
 }
 
 /** Runs a suite once per available database. */
