@@ -113,6 +113,9 @@ describeEachDatabase("intake JSON API", (flavour) => {
     journeyTags.add("Breakfast rota"); // group life: the breakfast rota (src/api/group/rota.ts), tested on its own
     journeyTags.add("Attendance"); // group life: registers, rates and absence follow-up (src/api/group/attendance.ts), tested on its own
     journeyTags.add("Budget"); // budget and funding (src/api/group/budget.ts), tested on its own
+    journeyTags.add("Goals"); // follow-up: a program's goals (src/api/followup/goals.ts), tested on its own
+    journeyTags.add("Reports"); // national reporting: Finsam and the outcome export (src/api/followup/reports.ts), tested on its own
+    journeyTags.add("Surveys"); // follow-up: participant surveys (src/api/group/surveys.ts), tested on its own
     const isJourney = (p: string) => Object.values(doc.paths[p]!).some((op) => op.tags?.some((tag) => journeyTags.has(tag)));
     expect(paths.filter((p) => p !== "/v1/people" && p !== "/v1/people/{id}" && !isJourney(p)).sort()).toEqual(INTAKE_PATHS);
     const text = JSON.stringify(doc);

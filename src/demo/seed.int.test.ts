@@ -14,6 +14,8 @@ import { programPlaces } from "../services/places.ts";
 import { getPlan } from "../services/plans.ts";
 import { getRequest, listRequests } from "../services/requests.ts";
 import { getTravelYear } from "../services/travel.ts";
+import { goalsDashboard } from "../services/goals.ts";
+import { surveyResults, surveysOverview } from "../services/surveys.ts";
 import { listSlots } from "../services/study-visits.ts";
 import { wheelOverview } from "../services/wheel.ts";
 import { loadDemoData } from "./seed.ts";
@@ -294,6 +296,33 @@ describeEachDatabase("demo data", (flavour) => {
     const coordinatorEmail = await t.deps.db.selectFrom("users").select("email").where("id", "=", mohamed.coordinator_id).executeTakeFirstOrThrow();
     const caseload = await viewCaseload(await as(coordinatorEmail.email));
     expect(caseload.rows.find((r) => r.enrolmentId === mohamed.id)!.flags.find((f) => f.kind === "absent")).toMatchObject({ state: "overdue", rule: "consecutive_unexcused" });
+  });
+
+  it("has participant surveys: the national and KRUS questionnaires published, mostly anonymous answers that feed the goals, two exit surveys to hand out", async () => {
+    const programId = await krus();
+    const coordinator = await as("sara.nilsson@kalmar.example");
+    const view = await surveysOverview(coordinator, programId);
+    expect(view.questionnaires.map((q) => [q.name, q.national, q.current?.version])).toEqual([
+      ["Nationella indikatorer – avslutade deltagare", true, 1],
+      ["Nationella indikatorer – pågående deltagare", true, 1],
+      ["KRUS egna frågor", false, 1],
+    ]);
+    expect(view.toHandOut.filter((h) => h.audience === "exit")).toHaveLength(2);
+    const responses = await t.deps.db.selectFrom("survey_responses").select(["anonymous", "person_id", "handout_id", "channel"]).where("program_id", "=", programId).execute();
+    expect(responses.length).toBeGreaterThan(20);
+    const anonymous = responses.filter((r) => r.anonymous);
+    expect(anonymous.length).toBeGreaterThan(responses.length * 0.75);
+    expect(anonymous.every((r) => r.person_id === null && r.handout_id === null)).toBe(true);
+    expect(responses.filter((r) => r.channel === "paper").length).toBeGreaterThan(0);
+    const goals = await goalsDashboard(await as("maria.bergstrom@kalmar.example"), programId, Number(TODAY.slice(0, 4)));
+    for (const kind of ["support_influence", "more_ready"] as const) {
+      const figure = goals.figures.find((f) => f.kind === kind)!;
+      expect(figure.value, kind).not.toBeNull();
+      expect(figure.value!, kind).toBeGreaterThan(50);
+      expect(figure.value!, kind).toBeLessThan(100);
+    }
+    const results = await surveyResults(coordinator, programId, {});
+    expect(results.versions.some((v) => v.national)).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import { hashPassword } from "../services/crypto.ts";
 import { playIntakeStory, type StoryUsers, withdrawOneConsent } from "./intake-story.ts";
 import { demoStart, journeyStory, registeredOn } from "./journey-story.ts";
 import { budgetDemo } from "./budget-story.ts";
+import { surveyStory } from "./survey-story.ts";
 import { groupStory } from "./group-story.ts";
 import { travelStory } from "./travel-story.ts";
 
@@ -188,6 +189,8 @@ export async function loadDemoData(deps: Deps): Promise<{ password: string; logi
     const month = Number(yesterday.slice(5, 7));
     await budgetDemo(await journey.ctx(storyUsers.manager, yesterday, 16, 30), loaded.programs.krus, Number(yesterday.slice(0, 4)), month > 1 ? month - 1 : 1);
   });
+  // Participant surveys: KRUS's own questions, exit surveys handed out as links and answered (mostly anonymously).
+  surveyStory(deps, loaded.programs.krus, storyUsers, journey, isoToday(deps.now()));
   await playIntakeStory(deps, loaded.programs.krus, krusPeople, storyUsers, storyAuthorities, journey.until);
   // Someone in the pre-group has withdrawn their consent: from then on only the program's staff see them.
   await withdrawOneConsent(deps, krusPeople[CONSENT_WITHDRAWN]!, user("coord1"));

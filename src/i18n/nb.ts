@@ -14,9 +14,13 @@ import { scheduleMessages } from "./messages/schedule.ts";
 import { travelMessages } from "./messages/travel.ts";
 import { budgetMessages } from "./messages/budget.ts";
 import { attendanceMessages } from "./messages/attendance.ts";
+import { followupMessages } from "./messages/followup.ts";
+import { goalFiguresMessages } from "./messages/goal-figures.ts";
 import { goalsMessages } from "./messages/goals.ts";
+import { surveysMessages } from "./messages/surveys.ts";
 import { attendanceReportMessages } from "./messages/attendance-report.ts";
 import { rotaMessages } from "./messages/rota.ts";
+import { reportsMessages } from "./messages/reports.ts";
 
 
 // Norwegian (bokmål). Keys and placeholders as in sv.ts.
@@ -469,6 +473,10 @@ export const nb: Record<MessageKey, string> = {
   ...budgetMessages.nb,
   ...attendanceMessages.nb,
   ...goalsMessages.nb,
+  ...goalFiguresMessages.nb,
+  ...followupMessages.nb,
+  ...surveysMessages.nb,
   ...attendanceReportMessages.nb,
   ...rotaMessages.nb,
+  ...reportsMessages.nb,
 };

@@ -13,9 +13,13 @@ import { scheduleMessages } from "./messages/schedule.ts";
 import { travelMessages } from "./messages/travel.ts";
 import { budgetMessages } from "./messages/budget.ts";
 import { attendanceMessages } from "./messages/attendance.ts";
+import { followupMessages } from "./messages/followup.ts";
+import { goalFiguresMessages } from "./messages/goal-figures.ts";
 import { goalsMessages } from "./messages/goals.ts";
+import { surveysMessages } from "./messages/surveys.ts";
 import { attendanceReportMessages } from "./messages/attendance-report.ts";
 import { rotaMessages } from "./messages/rota.ts";
+import { reportsMessages } from "./messages/reports.ts";
 
 // Swedish: the source catalog. Plain language (klarspråk): short sentences, everyday words, "du".
 
@@ -468,8 +472,12 @@ export const sv = {
   ...budgetMessages.sv,
   ...attendanceMessages.sv,
   ...goalsMessages.sv,
+  ...goalFiguresMessages.sv,
+  ...followupMessages.sv,
+  ...surveysMessages.sv,
   ...attendanceReportMessages.sv,
   ...rotaMessages.sv,
+  ...reportsMessages.sv,
 };
 
 export type MessageKey = keyof typeof sv;

@@ -3,6 +3,8 @@ import type { FollowUpTables } from "./schema-followup.ts";
 import type { BudgetTables } from "./schema-budget.ts";
 import type { GroupLifeTables } from "./schema-group.ts";
 import type { JourneyTables } from "./schema-journey.ts";
+import type { SurveyTables } from "./schema-surveys.ts";
+import type { ReportTables } from "./schema-reports.ts";
 
 // Kysely's view of the tables created by the migrations in ./migrations.
 // Dates (SQL `date`) are read and written as ISO strings "YYYY-MM-DD"; timestamps as Date.
@@ -425,7 +427,7 @@ export interface OutboxTable {
 }
 
 /** Every table: the foundation and intake ones here, the journey's in schema-journey.ts, group life's in schema-group.ts. */
-export interface DB extends JourneyTables, GroupLifeTables, FollowUpTables, BudgetTables {
+export interface DB extends JourneyTables, GroupLifeTables, FollowUpTables, BudgetTables, SurveyTables, ReportTables {
   federations: FederationTable;
   authorities: AuthorityTable;
   authority_units: AuthorityUnitTable;

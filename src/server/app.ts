@@ -16,6 +16,7 @@ import { webContext } from "../web/context.ts";
 import { LOCALE_COOKIE, readCookie, sessionCookieName } from "./cookies.ts";
 import { csrfProtection, isHttps, securityHeaders } from "./security.ts";
 import type { AppEnv, AuthState, Runtime } from "./types.ts";
+import { loggedPath } from "./logged-path.ts";
 
 export type { Runtime } from "./types.ts";
 export { startServer } from "./runtime.ts";
@@ -57,7 +58,7 @@ export function createApp(runtime: Runtime, options: AppOptions): Hono<AppEnv> {
     await next();
     // The path only: a query string can hold a search for a person's name.
     c.var.logger.info(
-      { method: c.req.method, path: c.req.path.startsWith("/calendar/") ? "/calendar/[feed]" : c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.auth?.actor.user.id },
+      { method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.auth?.actor.user.id },
       "request",
     );
   });

@@ -14,6 +14,7 @@ import { announceFreePlace } from "./places.ts";
 import { acceptedFinalPlan } from "./plans.ts";
 import { validate } from "./schemas/common.ts";
 import { exitSchema, ninetyDaySchema, passiveEndSchema, passiveStartSchema } from "./schemas/exits.ts";
+import { offerExitSurvey } from "./surveys.ts";
 
 // The exit and what follows it. The exit ends the enrolment and the person's place in the group (the
 // place frees up for the next in line, and the coordinators are told who that is), cancels follow-ups
@@ -240,6 +241,8 @@ export async function recordExit(ctx: ServiceContext, enrolmentId: string, input
       .insertInto("ninety_day_followups")
       .values({ exit_id: row.id, enrolment_id: enrolment.id, person_id: loaded.person.row.id, program_id: loaded.program.id, due_on: dueOn })
       .execute();
+    // The exit survey, when the program has a questionnaire for those leaving: to hand out on the surveys page.
+    const surveyOffered = await offerExitSurvey(tx, { programId: loaded.program.id, personId: loaded.person.row.id, enrolmentId: enrolment.id, exitDate: data.exitDate });
     await auditByActor(tx, ctx, loaded.role, {
       action: "exit.record",
       entityType: "exit",
@@ -258,6 +261,7 @@ export async function recordExit(ctx: ServiceContext, enrolmentId: string, input
         placementEnded: placement?.id ?? null,
         followUpsCancelled: cancelled,
         ninetyDayDue: dueOn,
+        surveyOffered,
       },
     });
     if (placement?.place === "ordinary") await announceFreePlace(tx, now, ctx.publicUrl, loaded.program.id);

@@ -19,7 +19,12 @@ describeEachDatabase("goals", (flavour) => {
     w = await createWorld(t.deps);
     t.clock.set(new Date("2026-11-25T10:00:00Z"));
     // Ella enrolled this year (request decided in March); Oscar last year only (ended before this year).
-    ({ enrolmentId: ella } = await enrolDirectly(t.deps, w, { personId: w.people.ella, startDate: "2026-03-02", request: { accepted: true, at: new Date("2026-02-25T10:00:00Z") } }));
+    ({ enrolmentId: ella } = await enrolDirectly(t.deps, w, {
+      personId: w.people.ella,
+      startDate: "2026-03-02",
+      request: { accepted: true, at: new Date("2026-02-25T10:00:00Z") },
+      placement: { acceptedOn: "2026-02-25" },
+    }));
     const { enrolmentId: oscar } = await enrolDirectly(t.deps, w, { personId: w.people.oscar, startDate: "2025-03-02", request: { accepted: true, at: new Date("2025-02-25T10:00:00Z") } });
     await t.deps.db.updateTable("enrolments").set({ ended_on: "2025-12-19" }).where("id", "=", oscar).execute();
   });
@@ -42,6 +47,42 @@ describeEachDatabase("goals", (flavour) => {
     expect(event.details).toMatchObject({ year: 2026, goal: "participants", shown: 1 });
     // Last year: Oscar.
     expect((await goalsDashboard(await w.ctx("manager"), w.programId, 2025)).figures[0]).toMatchObject({ numerator: { shown: 1 } });
+  });
+
+  it("measures waiting, occupancy, the first job and breaks the participants down, with the list behind each row", async () => {
+    // Ella's first job (an internship before it does not count), and her attendance in March.
+    const job = { enrolment_id: ella, person_id: w.people.ella, program_id: w.programId, hours_per_week: 20, created_by: w.users.coordinator.id, created_at: new Date(), updated_at: new Date() };
+    await t.deps.db.insertInto("work_placements").values([
+      { ...job, employer: "Praktikplatsen", kind: "internship", start_date: "2026-04-01" },
+      { ...job, employer: "Kalmar Bageri", kind: "competitive", start_date: "2026-09-01" },
+    ]).execute();
+    const view = await goalsDashboard(await w.ctx("coordinator"), w.programId, "2026");
+    expect(view.measures.waiting).toEqual({ n: { shown: 1 }, stats: { shown: { median: 5, mean: 5, min: 5, max: 5 } } });
+    expect(view.measures.daysToFirstJob.stats).toEqual({ shown: { median: 183, mean: 183, min: 183, max: 183 } });
+    // One of 15 places from 2 March: March has 30 of 465 place-days -> 6 %; February nobody (0 %).
+    expect(view.measures.occupancy[1]).toEqual({ month: "2026-02", percent: { shown: 0 } });
+    expect(view.measures.occupancy[2]).toEqual({ month: "2026-03", percent: { shown: 6 } });
+    expect(view.measures.attendance).toEqual({ shown: { percent: null, counted: 0, attended: 0, excused: 0 } });
+    const sex = view.breakdowns.find((b) => b.dimension === "sex")!;
+    expect(sex.rows.find((r) => r.value === "female")).toEqual({ value: "female", count: { shown: 1 } });
+    expect(sex.total).toEqual({ shown: 1 });
+    // Earlier years: 2025 with Oscar.
+    expect(view.history.map((h) => h.year)).toEqual([2025]);
+    expect(view.history[0]!.figures[0]).toMatchObject({ kind: "participants", numerator: { shown: 1 } });
+    // The breakdown's row opens the list behind it: the women among the participants; the men's list is empty.
+    const women = await goalList(await w.ctx("coordinator"), w.programId, "2026", "participants", { dimension: "sex", value: "female" });
+    expect(women.rows.map((r) => r.href)).toEqual([`/enrolments/${ella}`]);
+    expect(women.filter).toEqual({ dimension: "sex", value: "female" });
+    expect((await goalList(await w.ctx("coordinator"), w.programId, "2026", "participants", { dimension: "sex", value: "male" })).rows).toEqual([]);
+    const event = await t.deps.db.selectFrom("audit_events").select("details").where("action", "=", "goals.list").orderBy("seq", "desc").executeTakeFirstOrThrow();
+    expect(event.details).toMatchObject({ filter: "sex:male", shown: 0 });
+    // The steering group: one person is "fewer than 5", and the total that would give it away too.
+    const steering = await goalsDashboard(await w.ctx("steering"), w.programId, "2026");
+    const steeringSex = steering.breakdowns.find((b) => b.dimension === "sex")!;
+    expect(steeringSex.rows.find((r) => r.value === "female")!.count).toEqual({ suppressed: "fewer_than_5" });
+    expect(steeringSex.total).not.toHaveProperty("shown");
+    expect(steering.measures.waiting).toEqual({ n: { suppressed: "fewer_than_5" }, stats: { suppressed: "fewer_than_5" } });
+    expect(steering.measures.occupancy[2]!.percent).toEqual({ suppressed: "fewer_than_5" });
   });
 
   it("shows the steering group aggregates only: fewer than 5 people suppressed, no lists, no trend", async () => {

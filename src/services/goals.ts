@@ -1,7 +1,11 @@
 import { z } from "zod";
 import type { ExitOccupation } from "../domain/exit.ts";
 import {
+  breakdown,
+  BREAKDOWN_DIMENSIONS,
+  type BreakdownDimension,
   defaultProgramGoals,
+  dimensionValue,
   evaluateGoals,
   GOAL_DEFINITIONS,
   GOAL_KINDS,
@@ -14,18 +18,22 @@ import {
   type ProgramGoalKind,
   type ProgramGoals,
   programGoalsProblems,
+  yearPeriod,
 } from "../domain/goals.ts";
 import type { IncomeSource } from "../domain/intake.ts";
 import type { AuthorityKind } from "../domain/organisation.ts";
 import type { Sex } from "../domain/person.ts";
 import { decide, type Resource } from "../domain/policy.ts";
 import type { Role } from "../domain/roles.ts";
-import { type SuppressedCell, suppressCount, suppressFractions } from "../domain/suppression.ts";
+import { programFigures, programFiguresView, type ProgramFiguresView } from "../domain/program-figures.ts";
+import { type SuppressedCell, suppressCount, suppressFractions, suppressTable } from "../domain/suppression.ts";
 import { comparePersonLabels, isUuid, loadPeople, type PersonLabel, personLabel } from "./access.ts";
 import { auditByActor } from "./audit.ts";
 import { type Db, isoToday, type ServiceContext, type Tx } from "./context.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 import { goalTargetsSchema } from "./schemas/goals.ts";
+import { loadProgramFigureFacts } from "./program-figures.ts";
+import { surveyGoalTallies } from "./survey-results.ts";
 
 // A program's yearly goals and the figures behind them (issue: follow-up for managers, steering group and
 // funder). The arithmetic is domain/goals.ts; this reads the facts of one program (enrolments, exits, the
@@ -63,7 +71,22 @@ export interface GoalsDashboard {
   canList: boolean;
   canManage: boolean;
   years: number[];
+  /** Occupancy, waiting and pre-group times, attendance, the wheel, time in program, days to first job. */
+  measures: ProgramFiguresView;
+  /** The same goals in earlier years (up to HISTORY_YEARS back), newest first. */
+  history: { year: number; figures: GoalFigure[] }[];
+  /** The year's participants by sex, age band, referring authority and income source at start. */
+  breakdowns: GoalBreakdown[];
 }
+
+export interface GoalBreakdown {
+  dimension: BreakdownDimension;
+  rows: { value: string; count: SuppressedCell }[];
+  total: SuppressedCell;
+}
+
+/** How many earlier years the dashboard compares with. */
+export const HISTORY_YEARS = 4;
 
 const goalsYear = z.preprocess(
   (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
@@ -156,7 +179,7 @@ export async function loadGoalFacts(db: Db | Tx, programId: string): Promise<Goa
       ...requests.map((r) => ({ id: r.id, kind: "interest_request" as const, handledOn: isoToday(r.decided_at!) })),
       ...consultations.map((c) => ({ id: c.id, kind: "consultation" as const, handledOn: isoToday(c.answered_at!) })),
     ],
-    survey: [],
+    survey: await surveyGoalTallies(db, programId),
     ninetyDay: ninety.map((n) => ({ id: n.exit_id, dueOn: n.due_on, outcome: n.answered_on ? n.outcome : null })),
   };
 }
@@ -194,9 +217,24 @@ export async function goalsDashboard(ctx: ServiceContext, programId: string, yea
     const options = year === Number(today.slice(0, 4)) ? { today } : year > Number(today.slice(0, 4)) ? { today: `${year}-01-01` } : {};
     const results = evaluateGoals(facts, goals, year, options);
     const trend: MonthFigures[] | null = canList ? monthlyTrend(facts, goals, year, options) : null;
+    const figureFacts = await loadProgramFigureFacts(tx, program.id, facts);
+    const period = yearPeriod(year, "today" in options ? options.today : undefined);
+    const measures = programFiguresView(programFigures(figureFacts, period), !canList);
     const saved = await tx.selectFrom("program_goals").select("year").where("program_id", "=", program.id).execute();
     const firstYear = facts.enrolments.reduce((min, e) => Math.min(min, Number(e.startDate.slice(0, 4))), Number(today.slice(0, 4)));
     const years = [...new Set([...saved.map((s) => s.year), ...Array.from({ length: Number(today.slice(0, 4)) - firstYear + 1 }, (_, i) => firstYear + i), year])].sort((a, b) => b - a);
+    const history: GoalsDashboard["history"] = [];
+    for (const earlier of years.filter((y) => y < year && y >= firstYear).slice(0, HISTORY_YEARS)) {
+      const { goals: then } = await goalsOf(tx, program.id, earlier);
+      history.push({ year: earlier, figures: figuresOf(evaluateGoals(facts, then, earlier), !canList) });
+    }
+    const breakdowns = BREAKDOWN_DIMENSIONS.map((dimension): GoalBreakdown => {
+      const rows = breakdown(facts, dimension, year, options);
+      if (canList) return { dimension, rows: rows.map((r) => ({ value: r.value, count: { shown: r.count } })), total: { shown: rows.reduce((n, r) => n + r.count, 0) } };
+      // One column: the rows and their total, with secondary suppression so no small row can be worked out.
+      const table = suppressTable(rows.map((r) => [r.count]));
+      return { dimension, rows: rows.map((r, i) => ({ value: r.value, count: table.cells[i]![0]! })), total: table.grandTotal };
+    });
     await auditByActor(tx, ctx, role, {
       action: "goals.view",
       entityType: "program",
@@ -216,6 +254,9 @@ export async function goalsDashboard(ctx: ServiceContext, programId: string, yea
       canList,
       canManage: decide(ctx.actor.subject, "goals.manage", { type: "program", programId: program.id, federationId: program.federation_id }).allowed,
       years,
+      measures,
+      history,
+      breakdowns,
     };
   });
 }
@@ -237,10 +278,24 @@ export interface GoalList {
   figure: GoalFigure;
   rows: GoalListRow[];
   pending: GoalListRow[];
+  /** The list was narrowed to one value of a breakdown (e.g. the women among the participants). */
+  filter: { dimension: BreakdownDimension; value: string } | null;
+}
+
+/** Reads "dimension:value" (a breakdown's row) from a query string; null when absent or unknown. */
+export function breakdownFilter(dimension: string | null, value: string | null): { dimension: BreakdownDimension; value: string } | null {
+  if (!dimension || !value || !(BREAKDOWN_DIMENSIONS as readonly string[]).includes(dimension)) return null;
+  return { dimension: dimension as BreakdownDimension, value };
 }
 
 /** The list behind one goal's figure (the program's staff only). Audited with how many were shown. */
-export async function goalList(ctx: ServiceContext, programId: string, yearInput: unknown, kindInput: string): Promise<GoalList> {
+export async function goalList(
+  ctx: ServiceContext,
+  programId: string,
+  yearInput: unknown,
+  kindInput: string,
+  filter: { dimension: BreakdownDimension; value: string } | null = null,
+): Promise<GoalList> {
   const year = goalsYear.safeParse(yearInput);
   if (!year.success || !(GOAL_KINDS as readonly string[]).includes(kindInput)) throw new NotFoundError("goal");
   const kind = kindInput as ProgramGoalKind;
@@ -285,17 +340,23 @@ export async function goalList(ctx: ServiceContext, programId: string, yearInput
       return { counted: counted.has(id), person: null, href: c.kind === "interest_request" ? `/requests/${c.id}` : null, date: c.handledOn, what: c.kind };
     };
     const byName = (a: GoalListRow, b: GoalListRow) => (a.person && b.person ? comparePersonLabels(a.person, b.person) : a.date.localeCompare(b.date));
-    const rows = result.denominatorIds.map(rowOf).sort((a, b) => Number(b.counted) - Number(a.counted) || byName(a, b));
-    const pending = result.pendingIds.map(rowOf).sort(byName);
+    // A breakdown's row: only the ids whose enrolment has the value (team cases and survey tallies have none).
+    const keep = (id: string): boolean => {
+      if (!filter) return true;
+      const enrolment = idKind === "enrolment" ? enrolmentOf.get(id) : idKind === "exit" || idKind === "ninety_day" ? enrolmentOf.get(exitOf.get(id)?.enrolmentId ?? "") : undefined;
+      return enrolment !== undefined && dimensionValue(enrolment, filter.dimension) === filter.value;
+    };
+    const rows = result.denominatorIds.filter(keep).map(rowOf).sort((a, b) => Number(b.counted) - Number(a.counted) || byName(a, b));
+    const pending = result.pendingIds.filter(keep).map(rowOf).sort(byName);
     await auditByActor(tx, ctx, role, {
       action: "goals.list",
       entityType: "program",
       entityId: program.id,
       programId: program.id,
       federationId: program.federation_id,
-      details: { year: year.data, goal: kind, shown: rows.length + pending.length },
+      details: { year: year.data, goal: kind, shown: rows.length + pending.length, ...(filter ? { filter: `${filter.dimension}:${filter.value}` } : {}) },
     });
-    return { program: { id: program.id, name: program.name }, year: year.data, kind, figure: figuresOf(all, false).find((f) => f.kind === kind)!, rows, pending };
+    return { program: { id: program.id, name: program.name }, year: year.data, kind, figure: figuresOf(all, false).find((f) => f.kind === kind)!, rows, pending, filter };
   });
 }
 

@@ -5,6 +5,8 @@ export default [
   route("sign-out", "routes/sign-out.tsx"),
   route("language", "routes/language.tsx"),
   route("accessibility", "routes/accessibility.tsx"),
+  // A participant answers a survey through their one-time link (no sign-in).
+  route("s/:token", "routes/survey.answer.tsx"),
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
     route("people", "routes/people.tsx"),
@@ -103,6 +105,22 @@ export default [
     route("programs/:programId/goals", "routes/followup/goals.tsx"),
     route("programs/:programId/goals/:year/edit", "routes/followup/goals.edit.tsx"),
     route("programs/:programId/goals/:year/:kind", "routes/followup/goals.list.tsx"),
+    // Follow-up: participant surveys (questionnaires and versions, hand-outs, paper answers, results)
+    route("programs/:programId/surveys", "routes/followup/surveys.tsx"),
+    route("programs/:programId/surveys/results", "routes/followup/surveys.results.tsx"),
+    route("programs/:programId/surveys/paper/:audience", "routes/followup/surveys.paper.tsx"),
+    route("programs/:programId/surveys/questionnaires/new", "routes/followup/surveys.edit.tsx", { id: "surveys-new" }),
+    route("programs/:programId/surveys/questionnaires/:questionnaireId", "routes/followup/surveys.questionnaire.tsx"),
+    route("programs/:programId/surveys/questionnaires/:questionnaireId/edit", "routes/followup/surveys.edit.tsx", { id: "surveys-edit" }),
+    // Follow-up: national reporting (the Finsam figures, the SUS-shaped outcome export)
+    route("programs/:programId/reports", "routes/followup/reports.tsx"),
+    route("programs/:programId/reports/:year/finsam.csv", "routes/followup/reports.finsam-csv.tsx"),
+    route("programs/:programId/reports/outcome/:format", "routes/followup/reports.outcome.tsx"),
+    // The steering group's and the federation's view: every program's goals with their total; the quarterly PDF
+    route("federations/:federationId/followup", "routes/followup/overview.tsx"),
+    route("federations/:federationId/followup/:year/:quarter/report.pdf", "routes/followup/overview.pdf.tsx"),
+    route("federations/:federationId/reports", "routes/followup/reports.federation.tsx"),
+    route("federations/:federationId/reports/:year/finsam.csv", "routes/followup/reports.federation-csv.tsx"),
     ...prefix("admin", [
       index("routes/admin/index.tsx"),
       route("federations/new", "routes/admin/federation.new.tsx"),

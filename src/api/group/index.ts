@@ -5,6 +5,9 @@ import { registerScheduleRoutes } from "./schedule.ts";
 import { registerTravelRoutes } from "./travel.ts";
 import { registerRotaRoutes } from "./rota.ts";
 import { registerBudgetRoutes } from "./budget.ts";
+import { registerSurveyRoutes } from "./surveys.ts";
+import { registerReportRoutes } from "../followup/reports.ts";
+import { registerGoalsRoutes } from "../followup/goals.ts";
 
 /** Group life: the schedule (kinds, venues, series, sessions), and travel money. */
 export function registerGroupRoutes(api: Api) {
@@ -14,4 +17,7 @@ export function registerGroupRoutes(api: Api) {
   registerAttendanceReportRoutes(api);
   registerRotaRoutes(api);
   registerBudgetRoutes(api);
+  registerSurveyRoutes(api);
+  registerReportRoutes(api);
+  registerGoalsRoutes(api);
 }

@@ -8,6 +8,8 @@ import * as m0006 from "./0006_group_life.ts";
 import * as m0007 from "./0007_attendance_topics.ts";
 import * as m0008 from "./0008_budget.ts";
 import * as m0009 from "./0009_goals.ts";
+import * as m0010 from "./0010_surveys.ts";
+import * as m0011 from "./0011_reports.ts";
 
 // Migrations are listed here (not read from disk) so that they work the same in the server
 // bundle, the command-line tool and the tests. Names sort in the order they must run.
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   "0007_attendance_topics": m0007,
   "0008_budget": m0008,
   "0009_goals": m0009,
+  "0010_surveys": m0010,
+  "0011_reports": m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

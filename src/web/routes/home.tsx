@@ -2,6 +2,7 @@ import { BodyShort, Box, Heading, HStack, LinkCard, VStack } from "@navikt/ds-re
 import { Link } from "react-router";
 import { hasCapability } from "../../domain/policy.ts";
 import { caseloadHighlights } from "../../services/caseload.ts";
+import { overviewFederations } from "../../services/followup-overview.ts";
 import { programPages } from "../../services/programs.ts";
 import { studyVisitPrograms } from "../../services/study-visits.ts";
 import { myRoles } from "../../services/users.ts";
@@ -23,6 +24,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     ownPersonIds: subject.assignments.filter((a) => a.role === "participant" && a.personId).map((a) => a.personId!),
     programs: await programPages(ctx.db, subject),
     studyVisitPrograms: await studyVisitPrograms(ctx),
+    // The steering group's start: the follow-up of the federations they steer.
+    followUp: await overviewFederations(ctx),
     // The coordinator's start: what needs doing now among their participants.
     caseload: hasCapability(subject, "caseload.view") ? await caseloadHighlights(ctx, 5) : null,
     can: {
@@ -54,6 +57,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   if (can.consult) cards.push({ to: "/consultations", title: t("home.consultations.title"), description: t("home.consultations.description") });
   for (const p of loaderData.programs) {
     cards.push({ to: `/programs/${p.id}`, title: t("home.program.title", { program: p.name }), description: t("home.program.description") });
+  }
+  for (const f of loaderData.followUp) {
+    cards.push({ to: `/federations/${f.id}/followup`, title: t("followup.homeTitle", { federation: f.name }), description: t("followup.homeDescription") });
   }
   if (can.administer) cards.push({ to: "/admin", title: t("home.admin.title"), description: t("home.admin.description") });
   if (can.audit) cards.push({ to: "/audit", title: t("home.audit.title"), description: t("home.audit.description") });

@@ -9,7 +9,7 @@ import { DataTable } from "../DataTable.tsx";
 // The goals against their targets: a table with the figures behind each (the accessible truth) and a bar
 // chart drawn on the server as SVG with the same numbers.
 
-function cellText(t: Translator, cell: SuppressedCell): string {
+export function cellText(t: Translator, cell: SuppressedCell): string {
   if ("shown" in cell) return t.number(cell.shown);
   return t(cell.suppressed === "fewer_than_5" ? "goals.figure.fewerThan5" : "goals.figure.hidden");
 }

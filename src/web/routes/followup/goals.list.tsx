@@ -1,7 +1,7 @@
 import { BodyShort, Heading, Link as AkselLink, Table, VStack } from "@navikt/ds-react";
 import { Link } from "react-router";
 import type { GoalListRow } from "../../../services/goals.ts";
-import { goalList } from "../../../services/goals.ts";
+import { breakdownFilter, goalList } from "../../../services/goals.ts";
 import { BackLink } from "../../components/admin-forms.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
 import { figureText, targetText } from "../../components/goals/GoalViews.tsx";
@@ -17,7 +17,9 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "goa
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { ctx } = requireUser(context, request);
-  return { list: await orResponse(goalList(ctx, params.programId, params.year, params.kind)) };
+  const search = new URL(request.url).searchParams;
+  const filter = breakdownFilter(search.get("dimension"), search.get("value"));
+  return { list: await orResponse(goalList(ctx, params.programId, params.year, params.kind, filter)) };
 }
 
 function Rows({ rows, caption, showCounted }: { rows: readonly GoalListRow[]; caption: string; showCounted: boolean }) {
@@ -47,6 +49,11 @@ function Rows({ rows, caption, showCounted }: { rows: readonly GoalListRow[]; ca
   );
 }
 
+function filterText(t: ReturnType<typeof useT>, filter: NonNullable<Route.ComponentProps["loaderData"]["list"]["filter"]>): string {
+  const prefix = { sex: "sex", age_band: "ageBand", referring_authority: "authorityKind", income_source: "incomeSource" }[filter.dimension];
+  return `${t(`figures.breakdowns.${filter.dimension}`)}: ${t(`${prefix}.${filter.value}`)}`;
+}
+
 export default function GoalListPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { list } = loaderData;
@@ -61,6 +68,7 @@ export default function GoalListPage({ loaderData }: Route.ComponentProps) {
         <BodyShort data-testid="goal-figure">
           {figureText(t, list.figure)} · {targetText(t, list.figure)}
         </BodyShort>
+        {list.filter ? <BodyShort data-testid="goal-filter">{t("figures.list.filtered", { value: filterText(t, list.filter) })}</BodyShort> : null}
       </div>
       <Rows rows={list.rows} caption={t("goals.list.caption")} showCounted={list.figure.measure === "percent"} />
       {list.pending.length > 0 ? (

@@ -5,6 +5,7 @@ import { goalsDashboard } from "../../../services/goals.ts";
 import { BackLink } from "../../components/admin-forms.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
 import { monthText } from "../../components/attendance/AttendanceTables.tsx";
+import { GoalBreakdowns, GoalHistory, GoalMeasures } from "../../components/goals/GoalFigures.tsx";
 import { GoalChart, GoalTable } from "../../components/goals/GoalViews.tsx";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
 import { useT } from "../../lib/i18n.ts";
@@ -12,7 +13,8 @@ import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/goals";
 
 // A program's goals for a year: each against its target with the figures behind it, a chart with the same
-// numbers, the trend since January, and (for the program's staff) the list behind each figure.
+// numbers, the trend since January, earlier years, the group's other figures, the breakdowns of the year's
+// participants, and (for the program's staff) the list behind each figure and each breakdown's row.
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "goals.metaTitle");
 
@@ -59,6 +61,13 @@ export default function GoalsPage({ loaderData }: Route.ComponentProps) {
       </Form>
       <GoalTable figures={view.figures} year={view.year} listHref={view.canList ? (kind) => `${base}/${view.year}/${kind}` : null} />
       <GoalChart figures={view.figures} />
+      <GoalHistory year={view.year} figures={view.figures} history={view.history} />
+      <GoalMeasures measures={view.measures} year={view.year} />
+      <GoalBreakdowns
+        breakdowns={view.breakdowns}
+        year={view.year}
+        listHref={view.canList ? (dimension, value) => `${base}/${view.year}/participants?dimension=${dimension}&value=${encodeURIComponent(value)}` : null}
+      />
       {view.trend ? (
         <section aria-labelledby="goals-trend">
           <Heading level="2" size="medium" id="goals-trend" spacing>

@@ -7,6 +7,8 @@ import { endPlacementSchema } from "../../../services/schemas/places.ts";
 import { mayManageTravel } from "../../../services/travel.ts";
 import { mayViewBudget } from "../../../services/budget.ts";
 import { mayViewGoals } from "../../../services/goals.ts";
+import { mayManageSurveys } from "../../../services/surveys.ts";
+import { mayViewReports } from "../../../services/national-reporting.ts";
 import { FreePlaceNotice, Occupancy } from "../../components/places/Occupancy.tsx";
 import { placedLabel } from "../../components/places/labels.ts";
 import type { PlacesActionData } from "../../components/places/PlaceForms.tsx";
@@ -26,7 +28,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const movedId = url.searchParams.get("moved");
   const moved = movedId ? (places.ordinary?.find((p) => p.placementId === movedId) ?? null) : null;
-  return { places, moved, ended: url.searchParams.has("ended"), travel: await mayManageTravel(ctx, params.programId), budget: await mayViewBudget(ctx, params.programId), goals: await mayViewGoals(ctx, params.programId) };
+  return { places, moved, ended: url.searchParams.has("ended"), travel: await mayManageTravel(ctx, params.programId), budget: await mayViewBudget(ctx, params.programId), goals: await mayViewGoals(ctx, params.programId), reports: await mayViewReports(ctx, params.programId), surveys: await mayManageSurveys(ctx, params.programId) };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs): Promise<PlacesActionData | Response> {
@@ -118,6 +120,24 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
           </AkselLink>
           {" – "}
           {t("goals.programLinkHelp")}
+        </BodyShort>
+      ) : null}
+      {loaderData.surveys.manage || loaderData.surveys.results ? (
+        <BodyShort>
+          <AkselLink as={Link} to={`/programs/${places.programId}/surveys${loaderData.surveys.manage ? "" : "/results"}`}>
+            {t(loaderData.surveys.manage ? "surveys.programLink" : "surveys.programResultsLink")}
+          </AkselLink>
+          {" – "}
+          {t("surveys.programLinkHelp")}
+        </BodyShort>
+      ) : null}
+      {loaderData.reports ? (
+        <BodyShort>
+          <AkselLink as={Link} to={`/programs/${places.programId}/reports`}>
+            {t("reports.programLink")}
+          </AkselLink>
+          {" – "}
+          {t("reports.programLinkHelp")}
         </BodyShort>
       ) : null}
     </VStack>
