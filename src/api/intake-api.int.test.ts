@@ -243,7 +243,7 @@ describeEachDatabase("intake JSON API", (flavour) => {
     expect(form.coordinators).toEqual([{ userId: w.users.coordinator.id, name: "Test coordinator", caseload: 0 }]);
     expect(form.incomeSource).toBe("activity_compensation");
     const enrolment = {
-      coordinatorId: w.users.coordinator.id, startDate: "2026-12-01", incomeSource: "activity_compensation", educationLevel: "upper_secondary",
+      coordinatorId: w.users.coordinator.id, startDate: "2026-12-01", incomeSource: "activity_compensation", educationLevel: "upper_secondary", occupationAtStart: "job_seeking",
       firstMeetingDate: "2026-12-01", firstMeetingTime: "10:00", firstMeetingPlace: "KRUS", therapistOffered: true, therapistAccepted: "yes",
     };
     const wrongCoordinator = await problemOf(await post(`/v1/placements/${placed.placementId}/enrolment`, "coordinator", { ...enrolment, coordinatorId: w.users.officer.id }), 422);

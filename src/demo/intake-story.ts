@@ -137,6 +137,8 @@ const RECOMMENDATIONS: Record<number, string> = {
 };
 
 const EDUCATION = ["upper_secondary_incomplete", "upper_secondary", "primary", "post_secondary", "upper_secondary_incomplete"] as const;
+/** What people did when they started: most were on sick leave or looking for work. */
+const OCCUPATIONS = ["sick_leave", "job_seeking", "other", "sick_leave", "job_seeking", "studies"] as const;
 
 export async function playIntakeStory(
   deps: Deps,
@@ -357,6 +359,7 @@ export async function playIntakeStory(
       startDate,
       incomeSource: INCOMES[index % INCOMES.length],
       educationLevel: EDUCATION[index % EDUCATION.length],
+      occupationAtStart: OCCUPATIONS[index % OCCUPATIONS.length],
       firstMeetingDate: startDate,
       firstMeetingTime: "10:00",
       firstMeetingPlace: "KRUS, Södra Långgatan 22",

@@ -855,6 +855,8 @@ export function journeyStory(deps: Deps, programId: string, personIds: readonly 
         startDate: start,
         incomeSource: s.income,
         educationLevel: s.education,
+        // Most of the cohort started on sick leave or looking for work.
+        occupationAtStart: (["sick_leave", "job_seeking", "sick_leave", "other"] as const)[index % 4],
         firstMeetingDate: start,
         firstMeetingTime: "10:00",
         firstMeetingPlace: "KRUS, Södra Långgatan 22",

@@ -91,6 +91,10 @@ describeEachDatabase("demo data", (flavour) => {
     expect(places.waitingList!.map((p) => p.priority)).toEqual([1, 1, 2]);
     const loads = await t.deps.db.selectFrom("enrolments").select(["coordinator_id"]).execute();
     expect(new Set(loads.map((l) => l.coordinator_id)).size).toBe(3);
+    // Every enrolment records the occupation at the start (the outcome export's "before").
+    const occupations = await t.deps.db.selectFrom("enrolments").select("occupation_at_start").execute();
+    expect(occupations.filter((o) => o.occupation_at_start === null)).toEqual([]);
+    expect(new Set(occupations.map((o) => o.occupation_at_start)).size).toBeGreaterThan(2);
     // The steering group sees the numbers only.
     const steering = await programPlaces(await as("lars.goransson@samordning-kalmar.example"), await krus());
     expect(steering.ordinary).toBeNull();

@@ -117,6 +117,7 @@ describe("SUS-shaped outcome rows", () => {
     birthYear: 2003,
     educationLevel: "upper_secondary",
     incomeSourceAtStart: "activity_compensation",
+    occupationAtStart: "job_seeking",
     exit: null,
     protectedIdentity: false,
     consentToFollowUp: true,
@@ -131,8 +132,10 @@ describe("SUS-shaped outcome rows", () => {
     const rows = outcomeRows([ended, ongoing, before], { from: "2026-01-01", to: "2026-12-31" }, pseudonym);
     expect(rows).toHaveLength(2);
     const e = rows.find((r) => r.status === "ended")!;
-    expect(e).toMatchObject({ pseudonym: `ps-${ended.personId}`, sex: "female", startYear: 2026, ageBand: "25_29", educationLevel: "upper_secondary", incomeSourceBefore: "activity_compensation", occupationBefore: "not_recorded", incomeSourceAfter: "none", occupationAfter: "studies", daysInProgram: 177, exitKind: "completed", exitReason: "according_to_plan" });
+    expect(e).toMatchObject({ pseudonym: `ps-${ended.personId}`, sex: "female", startYear: 2026, ageBand: "25_29", educationLevel: "upper_secondary", incomeSourceBefore: "activity_compensation", occupationBefore: "job_seeking", incomeSourceAfter: "none", occupationAfter: "studies", daysInProgram: 177, exitKind: "completed", exitReason: "according_to_plan" });
     const o = rows.find((r) => r.status === "ongoing")!;
+    // An enrolment made before the occupation at the start was asked says so.
+    expect(outcomeRows([fact({ occupationAtStart: null })], { from: "2026-01-01", to: "2026-12-31" }, pseudonym)[0]).toMatchObject({ occupationBefore: "not_recorded" });
     expect(o).toMatchObject({ ageBand: "30_plus", daysInProgram: daysBetween("2026-03-01", "2026-12-31") + 1, exitKind: null, incomeSourceAfter: null });
     // An exit after the period has not happened yet in it.
     const later = outcomeRows([ended], { from: "2026-01-01", to: "2026-03-31" }, pseudonym)[0]!;

@@ -167,7 +167,7 @@ export function exactFinsam(figures: FinsamYear): SuppressedFinsamYear {
 // ---------------------------------------------------------------------------------------------------------
 // SUS-shaped outcome rows
 
-/** "Occupation before" is not recorded at enrolment yet; the column is kept so that the shape is SUS's. */
+/** "Occupation before" of an enrolment made before the occupation at the start was asked. */
 export const OCCUPATION_NOT_RECORDED = "not_recorded";
 
 export interface OutcomeFact {
@@ -179,6 +179,8 @@ export interface OutcomeFact {
   birthYear: number;
   educationLevel: EducationLevel | string;
   incomeSourceAtStart: IncomeSource | string;
+  /** Null for enrolments made before the occupation at the start was asked. */
+  occupationAtStart: ExitOccupation | string | null;
   exit: { date: string; kind: ExitKind; reason: ExitReason; occupation: ExitOccupation; incomeSource: IncomeSource | string } | null;
   protectedIdentity: boolean;
   /** Consent to follow-up registration: a consent recorded in the program whose latest is not withdrawn. */
@@ -294,7 +296,7 @@ export function outcomeRows(facts: readonly OutcomeFact[], period: { from: strin
         ageBand: statAgeBand(f.birthYear, f.startDate),
         educationLevel: f.educationLevel,
         incomeSourceBefore: f.incomeSourceAtStart,
-        occupationBefore: OCCUPATION_NOT_RECORDED,
+        occupationBefore: f.occupationAtStart ?? OCCUPATION_NOT_RECORDED,
         incomeSourceAfter: exited ? exited.incomeSource : null,
         occupationAfter: exited ? exited.occupation : null,
         daysInProgram: last < f.startDate ? 0 : daysBetween(f.startDate, last) + 1,

@@ -394,6 +394,8 @@ export interface EnrolmentTable {
   planned_end_date: string;
   income_source: string;
   education_level: string;
+  /** The occupation at the start, in the exit's words (domain/exit.ts); null for enrolments made before it was asked. */
+  occupation_at_start: ColumnType<string | null, string | null | undefined, string | null>;
   first_meeting_date: string | null;
   first_meeting_time: string | null;
   first_meeting_place: Generated<string>;

@@ -64,6 +64,8 @@ export interface EnrolmentSummary {
   plannedEndDate: string;
   incomeSource: string;
   educationLevel: string;
+  /** Null for enrolments made before it was asked. */
+  occupationAtStart: string | null;
   firstMeeting: { date: string; time: string | null; place: string } | null;
   therapistOffered: boolean;
   therapistAccepted: boolean | null;
@@ -140,6 +142,7 @@ export async function enrolmentForm(ctx: ServiceContext, placementId: string): P
             plannedEndDate: enrolment.planned_end_date,
             incomeSource: enrolment.income_source,
             educationLevel: enrolment.education_level,
+            occupationAtStart: enrolment.occupation_at_start,
             firstMeeting: enrolment.first_meeting_date
               ? { date: enrolment.first_meeting_date, time: enrolment.first_meeting_time, place: enrolment.first_meeting_place }
               : null,
@@ -177,6 +180,7 @@ export async function enrol(ctx: ServiceContext, placementId: string, input: unk
         planned_end_date: addMonths(data.startDate, program.planned_months),
         income_source: data.incomeSource,
         education_level: data.educationLevel,
+        occupation_at_start: data.occupationAtStart,
         first_meeting_date: data.firstMeetingDate ?? null,
         first_meeting_time: data.firstMeetingTime ?? null,
         first_meeting_place: data.firstMeetingPlace ?? "",

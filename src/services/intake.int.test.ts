@@ -188,9 +188,9 @@ describeEachDatabase("intake", (flavour) => {
     const form = await enrolmentForm(coordinator, waiting.placementId);
     expect(form.coordinators).toEqual([{ userId: w.users.coordinator.id, name: "Test coordinator", caseload: 0 }]);
     expect(form.incomeSource).toBe("activity_compensation");
-    await expect(enrol(coordinator, waiting.placementId, { coordinatorId: w.users.officer.id, startDate: "2026-12-01", incomeSource: "activity_compensation", educationLevel: "upper_secondary" })).rejects.toMatchObject({ fieldErrors: { coordinatorId: ["errors.choose"] } });
+    await expect(enrol(coordinator, waiting.placementId, { coordinatorId: w.users.officer.id, startDate: "2026-12-01", incomeSource: "activity_compensation", educationLevel: "upper_secondary", occupationAtStart: "job_seeking" })).rejects.toMatchObject({ fieldErrors: { coordinatorId: ["errors.choose"] } });
     await enrol(coordinator, waiting.placementId, {
-      coordinatorId: w.users.coordinator.id, startDate: "2026-12-01", incomeSource: "activity_compensation", educationLevel: "upper_secondary",
+      coordinatorId: w.users.coordinator.id, startDate: "2026-12-01", incomeSource: "activity_compensation", educationLevel: "upper_secondary", occupationAtStart: "job_seeking",
       firstMeetingDate: "2026-12-01", firstMeetingTime: "10:00", firstMeetingPlace: "KRUS", therapistOffered: "on", therapistAccepted: "yes",
     });
     const enrolment = await t.deps.db.selectFrom("enrolments").selectAll().where("placement_id", "=", waiting.placementId).executeTakeFirstOrThrow();

@@ -56,13 +56,14 @@ describeEachDatabase("national reporting", (flavour) => {
     t.clock.set(new Date("2026-11-25T10:00:00Z"));
     // KRUS 2026: Ella (consent, new, ongoing), six more women new this year (consent), two men (one carried over from
     // 2025 and ended in March, one new), protected Alva (new), Oscar without any consent (new, then interrupted).
-    ids.ella = (await enrolDirectly(t.deps, w, { personId: w.people.ella, startDate: "2026-02-02", educationLevel: "upper_secondary", incomeSource: "activity_compensation", consent: consent() })).enrolmentId;
+    ids.ella = (await enrolDirectly(t.deps, w, { personId: w.people.ella, startDate: "2026-02-02", educationLevel: "upper_secondary", incomeSource: "activity_compensation", occupationAtStart: "sick_leave", consent: consent() })).enrolmentId;
     for (let i = 0; i < 6; i++) {
       const p = await person(`Kvinna${i}`, "female", "2000-05-05");
       await enrolDirectly(t.deps, w, { personId: p, startDate: `2026-0${3 + (i % 3)}-01`, consent: consent() });
     }
     ids.bo = await person("Bo", "male", "1995-01-01");
-    ids.boEnrolment = (await enrolDirectly(t.deps, w, { personId: ids.bo, startDate: "2025-09-01", consent: consent() })).enrolmentId;
+    // Bo was enrolled before the occupation at the start was asked.
+    ids.boEnrolment = (await enrolDirectly(t.deps, w, { personId: ids.bo, startDate: "2025-09-01", occupationAtStart: null, consent: consent() })).enrolmentId;
     await exit(ids.boEnrolment, ids.bo, "2026-03-31", "completed", "health", "studies");
     ids.carl = await person("Carl", "male", "2004-02-02");
     await enrolDirectly(t.deps, w, { personId: ids.carl, startDate: "2026-06-01", consent: consent() });
@@ -167,6 +168,8 @@ describeEachDatabase("national reporting", (flavour) => {
     const bo = pseudonymFor(new Uint8Array(Buffer.from(key.key_base64, "base64")), w.programId, ids.bo!);
     const sv = translator("sv");
     const boLine = lines.find((l) => l.startsWith(`${bo};`))!.split(";");
+    const ella = pseudonymFor(new Uint8Array(Buffer.from(key.key_base64, "base64")), w.programId, w.people.ella);
+    expect(lines.find((l) => l.startsWith(`${ella};`))!.split(";")[6]).toBe(sv("exit.occupation.sick_leave"));
     expect(boLine).toEqual([bo, "Män", "2025", "30 år och äldre", sv("educationLevel.upper_secondary"), sv("incomeSource.activity_compensation"), "Inte registrerad", sv("incomeSource.salary"), sv("exit.occupation.studies"), "212", "Avslutad", sv("exit.kind.completed"), sv("exit.reason.health")]);
 
     const xlsx = await outcomeExport(manager, { programId: w.programId, from: "2026-01-01", to: "2026-12-31", format: "xlsx" }, "en");

@@ -18,6 +18,7 @@ import {
   type SuppressedFinsamCounts,
   type SuppressedFinsamYear,
   suppressFinsam,
+  OCCUPATION_NOT_RECORDED,
 } from "../domain/national-reporting.ts";
 import { decide, type Resource } from "../domain/policy.ts";
 import { pseudonymFor } from "../domain/pseudonym.ts";
@@ -357,6 +358,7 @@ async function outcomeFacts(tx: Tx, programId: string): Promise<OutcomeFact[]> {
       "e.ended_on",
       "e.education_level",
       "e.income_source",
+      "e.occupation_at_start",
       "p.sex",
       "p.birth_date",
       "p.protected_identity",
@@ -384,6 +386,7 @@ async function outcomeFacts(tx: Tx, programId: string): Promise<OutcomeFact[]> {
     birthYear: Number(e.birth_date.slice(0, 4)),
     educationLevel: e.education_level,
     incomeSourceAtStart: e.income_source,
+    occupationAtStart: e.occupation_at_start,
     exit: e.exit_date && e.kind && e.reason && e.occupation ? { date: e.exit_date, kind: e.kind, reason: e.reason, occupation: e.occupation, incomeSource: e.exit_income_source ?? "other" } : null,
     protectedIdentity: e.protected_identity,
     consentToFollowUp: latest.has(e.person_id) && latest.get(e.person_id)!.end_reason !== "withdrawn",
@@ -417,7 +420,7 @@ function outcomeValues(t: Translator, row: OutcomeRow): (string | number | null)
       case "incomeSourceBefore":
         return code("incomeSource", row.incomeSourceBefore);
       case "occupationBefore":
-        return row.occupationBefore === null ? null : t("reports.outcome.notRecorded");
+        return row.occupationBefore === OCCUPATION_NOT_RECORDED ? t("reports.outcome.notRecorded") : code("exit.occupation", row.occupationBefore);
       case "incomeSourceAfter":
         return code("incomeSource", row.incomeSourceAfter);
       case "occupationAfter":

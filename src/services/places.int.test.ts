@@ -154,6 +154,7 @@ describeEachDatabase("places and enrolment", (flavour) => {
       startDate: "enrolment.errors.startDate",
       incomeSource: "enrolment.errors.incomeSource",
       educationLevel: "enrolment.errors.educationLevel",
+      occupationAtStart: "enrolment.errors.occupationAtStart",
     });
     expect(messages({ startDate: "2026-13-01", firstMeetingPlace: "KRUS", therapistAccepted: "yes" })).toMatchObject({
       startDate: "errors.date",
@@ -164,7 +165,7 @@ describeEachDatabase("places and enrolment", (flavour) => {
     expect(messages({ firstMeetingDate: "2026-12-01" })).toMatchObject({ firstMeetingTime: "enrolment.errors.firstMeetingTimeMissing" });
     // "Not known yet" is fine without the offer; a complete form passes, and so does its own output (the service validates again).
     const complete = {
-      coordinatorId: w.users.coordinator.id, startDate: " 2026-12-01 ", incomeSource: "sickness_benefit", educationLevel: "primary",
+      coordinatorId: w.users.coordinator.id, startDate: " 2026-12-01 ", incomeSource: "sickness_benefit", educationLevel: "primary", occupationAtStart: "job_seeking",
       firstMeetingDate: "2026-12-01", firstMeetingTime: "10:00", therapistAccepted: "unknown",
     };
     expect(messages(complete)).toEqual({});
@@ -196,13 +197,13 @@ describeEachDatabase("places and enrolment", (flavour) => {
     // Someone in the pre-group cannot be enrolled yet.
     expect((await enrolmentForm(manager, placed.Ella!.placementId)).place).toBe("pre_group");
     const input = {
-      coordinatorId: w.users.coordinator.id, startDate: "2026-12-31", incomeSource: "income_support", educationLevel: "upper_secondary_incomplete",
+      coordinatorId: w.users.coordinator.id, startDate: "2026-12-31", incomeSource: "income_support", educationLevel: "upper_secondary_incomplete", occupationAtStart: "sick_leave",
       firstMeetingDate: "2027-01-04", firstMeetingTime: "10:00", firstMeetingPlace: "Hemma hos Alva Eriksson", therapistOffered: "on", therapistAccepted: "unknown",
     };
     await expect(enrol(manager, placed.Ella!.placementId, input)).rejects.toMatchObject({ formErrors: ["enrolment.errors.notInOrdinaryGroup"] });
     const refused = (await enrol(manager, placed.Alva!.placementId, { startDate: "", firstMeetingDate: "2027-01-04" }).catch((e: unknown) => e)) as ValidationError;
     expect(refused).toBeInstanceOf(ValidationError);
-    expect(Object.keys(refused.fieldErrors).sort()).toEqual(["coordinatorId", "educationLevel", "firstMeetingTime", "incomeSource", "startDate"]);
+    expect(Object.keys(refused.fieldErrors).sort()).toEqual(["coordinatorId", "educationLevel", "firstMeetingTime", "incomeSource", "occupationAtStart", "startDate"]);
 
     t.clock.advance(HOUR);
     await enrol(manager, placed.Alva!.placementId, input);
@@ -210,7 +211,7 @@ describeEachDatabase("places and enrolment", (flavour) => {
     form = await enrolmentForm(manager, placed.Alva!.placementId);
     // Six months after New Year's Eve is the last day of June.
     expect(form.enrolment).toMatchObject({
-      coordinatorName: "Test coordinator", startDate: "2026-12-31", plannedEndDate: "2027-06-30", incomeSource: "income_support", educationLevel: "upper_secondary_incomplete",
+      coordinatorName: "Test coordinator", startDate: "2026-12-31", plannedEndDate: "2027-06-30", incomeSource: "income_support", educationLevel: "upper_secondary_incomplete", occupationAtStart: "sick_leave",
       firstMeeting: { date: "2027-01-04", time: "10:00", place: "Hemma hos Alva Eriksson" }, therapistOffered: true, therapistAccepted: null,
     });
     expect(form.coordinators[0]!.caseload).toBe(1);
@@ -237,13 +238,13 @@ describeEachDatabase("places and enrolment", (flavour) => {
     await t.deps.db.updateTable("program_groups").set({ capacity: 3 }).where("program_id", "=", w.programId).where("kind", "=", "ordinary").execute();
     const before = await placeCount(w.users.officer.id, "enrolment.first_meeting");
     await moveToOrdinary(coordinator, placed.Ella!.placementId);
-    await enrol(coordinator, placed.Ella!.placementId, { coordinatorId: w.users.coordinator.id, startDate: "2026-12-01", incomeSource: "sickness_benefit", educationLevel: "primary" });
+    await enrol(coordinator, placed.Ella!.placementId, { coordinatorId: w.users.coordinator.id, startDate: "2026-12-01", incomeSource: "sickness_benefit", educationLevel: "primary", occupationAtStart: "job_seeking" });
     // Oscar's consent covered FK and was withdrawn: only the program's own staff see him now.
     await recordConsent(coordinator, placed.Oscar!.personId, { authorityIds: [w.authorities.fk], purpose: "Bedömning", givenOn: "2026-11-01", validUntil: "2027-11-01", method: "recorded" });
     await withdrawConsent(coordinator, placed.Oscar!.personId, { note: "Ringde och återkallade." });
     await moveToOrdinary(coordinator, placed.Oscar!.placementId);
     await enrol(coordinator, placed.Oscar!.placementId, {
-      coordinatorId: w.users.coordinator.id, startDate: "2026-12-01", incomeSource: "sickness_benefit", educationLevel: "primary", firstMeetingDate: "2026-12-01", firstMeetingTime: "13:00",
+      coordinatorId: w.users.coordinator.id, startDate: "2026-12-01", incomeSource: "sickness_benefit", educationLevel: "primary", occupationAtStart: "job_seeking", firstMeetingDate: "2026-12-01", firstMeetingTime: "13:00",
     });
     expect(await placeCount(w.users.officer.id, "enrolment.first_meeting")).toBe(before);
     // The coordinator enrolled them to themself: no news to themself either.

@@ -136,6 +136,7 @@ test("from study visit to enrolment: request with consent, the team's decision, 
   await expect(coordinator.getByText("Planerat slut: 11 januari 2028")).toBeVisible();
   await coordinator.getByLabel("Försörjning vid start").selectOption({ label: "Aktivitetsersättning" });
   await coordinator.getByLabel("Utbildningsnivå vid start").selectOption({ label: "Gymnasium, inte avslutat" });
+  await coordinator.getByLabel("Sysselsättning vid start").selectOption("sick_leave");
   await coordinator.getByLabel("Datum", { exact: true }).fill("2027-01-11");
   await coordinator.getByLabel("Tid", { exact: true }).fill("10:00");
   await coordinator.getByLabel("Plats", { exact: true }).fill("KRUS, Södra Långgatan 22");

@@ -127,6 +127,7 @@ test("the enrolment form refuses a missing coordinator and start date at the fie
   await expect(page.getByLabel("Försörjning vid start")).not.toHaveValue("");
   await expect(page.getByText("Det planerade slutet räknas ut när du har skrivit startdatumet.")).toBeVisible();
   await page.getByLabel("Utbildningsnivå vid start").selectOption({ label: "Gymnasium" });
+  await page.getByLabel("Sysselsättning vid start").selectOption("sick_leave");
   await page.getByLabel("Datum", { exact: true }).fill("2027-01-12");
   await page.getByLabel("Tid", { exact: true }).fill("10:00");
   await page.getByLabel("Plats", { exact: true }).fill("KRUS, Södra Långgatan 22");
@@ -165,6 +166,7 @@ test("a coordinator enrols a participant; the new coordinator is told, the e-mai
   await expect(page.getByText("Planerat slut: 1 februari 2028")).toBeVisible();
   await page.getByLabel("Försörjning vid start").selectOption({ label: "Aktivitetsstöd" });
   await page.getByLabel("Utbildningsnivå vid start").selectOption({ label: "Grundskola" });
+  await page.getByLabel("Sysselsättning vid start").selectOption("job_seeking");
   await page.getByLabel("Datum", { exact: true }).fill("2027-02-01");
   await page.getByLabel("Tid", { exact: true }).fill("09:30");
   await page.getByLabel("Plats", { exact: true }).fill("KRUS, Södra Långgatan 22");

@@ -29,6 +29,7 @@ export interface DirectEnrolment {
   incomeSource?: string;
   /** Default: upper secondary school. */
   educationLevel?: string;
+  occupationAtStart?: string | null;
   /** When the enrolment was written. Default: the database's clock. */
   createdAt?: Date;
   request?: {
@@ -141,6 +142,7 @@ export async function enrolDirectly(deps: { db: Db }, world: World, options: Dir
       planned_end_date: options.plannedEnd ?? aYearAfter(startDate),
       income_source: options.incomeSource ?? "activity_compensation",
       education_level: options.educationLevel ?? "upper_secondary",
+      occupation_at_start: options.occupationAtStart === undefined ? "job_seeking" : options.occupationAtStart,
       created_by: coordinatorId,
       ...(options.createdAt ? { created_at: options.createdAt } : {}),
     })

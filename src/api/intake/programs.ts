@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { EDUCATION_LEVELS, INCOME_SOURCES } from "../../domain/intake.ts";
+import { EXIT_OCCUPATIONS } from "../../domain/exit.ts";
 import { enrol, enrolmentForm } from "../../services/enrolments.ts";
 import { endPlacement, moveToOrdinary, programPlaces } from "../../services/places.ts";
 import { bookingSchema, enrolmentSchema, slotExceptionSchema, studyVisitScheduleSchema } from "../../services/schemas/intake.ts";
@@ -129,6 +130,7 @@ export const EnrolmentFormSchema = z
         plannedEndDate: isoDate(),
         incomeSource: oneOf(INCOME_SOURCES),
         educationLevel: oneOf(EDUCATION_LEVELS),
+        occupationAtStart: oneOf(EXIT_OCCUPATIONS).nullable().openapi({ description: "Null for enrolments made before it was asked" }),
         firstMeeting: z.object({ date: isoDate(), time: z.string().nullable(), place: z.string() }).nullable(),
         therapistOffered: z.boolean(),
         therapistAccepted: z.boolean().nullable(),

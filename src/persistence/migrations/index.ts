@@ -10,6 +10,7 @@ import * as m0008 from "./0008_budget.ts";
 import * as m0009 from "./0009_goals.ts";
 import * as m0010 from "./0010_surveys.ts";
 import * as m0011 from "./0011_reports.ts";
+import * as m0012 from "./0012_occupation_at_start.ts";
 
 // Migrations are listed here (not read from disk) so that they work the same in the server
 // bundle, the command-line tool and the tests. Names sort in the order they must run.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0009_goals": m0009,
   "0010_surveys": m0010,
   "0011_reports": m0011,
+  "0012_occupation_at_start": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -55,6 +55,7 @@ const samples: [string, z.ZodType, unknown][] = [
       startDate: "2026-12-01",
       incomeSource: "income_support",
       educationLevel: "primary",
+      occupationAtStart: "other",
       firstMeetingDate: "2026-12-01",
       firstMeetingTime: "10:00",
       therapistOffered: "on",

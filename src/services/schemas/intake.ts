@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTime } from "../../domain/calendar.ts";
 import { AGE_BANDS, EDUCATION_LEVELS, INCOME_SOURCES } from "../../domain/intake.ts";
+import { EXIT_OCCUPATIONS } from "../../domain/exit.ts";
 import { parseIdentityNumber } from "../../domain/identity-number.ts";
 import { isIsoDate, SEXES } from "../../domain/person.ts";
 import { flag, isoDate, optionalText, requiredText, uuid } from "./common.ts";
@@ -148,6 +149,7 @@ export const enrolmentSchema = z
         .refine(isIsoDate, { error: "errors.date" }),
       incomeSource: z.enum(INCOME_SOURCES, { error: "enrolment.errors.incomeSource" }),
       educationLevel: z.enum(EDUCATION_LEVELS, { error: "enrolment.errors.educationLevel" }),
+      occupationAtStart: z.enum(EXIT_OCCUPATIONS, { error: "enrolment.errors.occupationAtStart" }),
       firstMeetingDate: isoDate.optional(),
       firstMeetingTime: time.optional(),
       firstMeetingPlace: optionalText(300),

@@ -4,6 +4,7 @@ import { useState, useSyncExternalStore } from "react";
 import { Form, useNavigation } from "react-router";
 import { plannedEndDate } from "../../../domain/enrolment.ts";
 import { EDUCATION_LEVELS, INCOME_SOURCES } from "../../../domain/intake.ts";
+import { EXIT_OCCUPATIONS } from "../../../domain/exit.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import type { EnrolmentForm as EnrolmentFormData, EnrolmentSummary as Summary } from "../../../services/enrolments.ts";
 import { enrolmentSchema } from "../../../services/schemas/intake.ts";
@@ -58,6 +59,7 @@ export function EnrolmentForm({ data, lastResult, cancelTo }: { data: EnrolmentF
           startDate: fields.startDate,
           incomeSource: fields.incomeSource,
           educationLevel: fields.educationLevel,
+          occupationAtStart: fields.occupationAtStart,
           firstMeetingDate: fields.firstMeetingDate,
           firstMeetingTime: fields.firstMeetingTime,
           firstMeetingPlace: fields.firstMeetingPlace,
@@ -114,6 +116,14 @@ export function EnrolmentForm({ data, lastResult, cancelTo }: { data: EnrolmentF
                 {EDUCATION_LEVELS.map((l) => (
                   <option key={l} value={l}>
                     {t(`educationLevel.${l}`)}
+                  </option>
+                ))}
+              </SelectInput>
+              <SelectInput field={fields.occupationAtStart} label={t("enrolment.occupationAtStart")} description={t("enrolment.occupationAtStartHelp")}>
+                <option value="">{t("form.choose")}</option>
+                {EXIT_OCCUPATIONS.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`exit.occupation.${o}`)}
                   </option>
                 ))}
               </SelectInput>
@@ -213,6 +223,8 @@ export function EnrolmentSummary({ enrolment }: { enrolment: Summary }) {
         <dd>{t(`incomeSource.${enrolment.incomeSource}`)}</dd>
         <dt>{t("enrolment.summary.educationLevel")}</dt>
         <dd>{t(`educationLevel.${enrolment.educationLevel}`)}</dd>
+        <dt>{t("enrolment.summary.occupationAtStart")}</dt>
+        <dd>{enrolment.occupationAtStart ? t(`exit.occupation.${enrolment.occupationAtStart}`) : t("enrolment.summary.notRecorded")}</dd>
         <dt>{t("enrolment.summary.firstMeeting")}</dt>
         <dd>
           {meeting
