@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { type Browser, type Cookie, expect, type Locator, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export const DEMO_PASSWORD = "demo-spelplan-2026";
@@ -56,13 +56,33 @@ export async function hydrated(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
+/**
+ * Demo users' sessions signed in by this worker, by e-mail: a later test signing in as the same user starts
+ * from the session's cookies instead of the sign-in form (the form is tested on its own: account, people,
+ * security). A session that has ended since (signed out, expired) is noticed and replaced by a real sign-in.
+ */
+const demoSessions = new Map<string, Cookie[]>();
+
 export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD) {
+  const reusable = password === DEMO_PASSWORD;
+  const cookies = reusable ? demoSessions.get(email) : undefined;
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    await page.goto("/");
+    if (await page.getByRole("button", { name: "Logga ut" }).isVisible()) {
+      await hydrated(page);
+      return;
+    }
+    demoSessions.delete(email);
+    await page.context().clearCookies();
+  }
   await page.goto("/sign-in");
   await hydrated(page);
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();
   await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+  if (reusable) demoSessions.set(email, await page.context().cookies());
 }
 
 /** A name that no other test uses, so tests can run in parallel on one database. */
