@@ -21,6 +21,8 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     locale: "sv-SE",
     timezoneId: "Europe/Stockholm",
+    // As a user who asked for less motion: the design system's transitions end at once (less to draw).
+    reducedMotion: "reduce",
     // A trace records every action with DOM snapshots and screenshots: a quarter of the run's time on a
     // two-core machine. CI throws its disk away, so it keeps none; locally a failure keeps its trace.
     trace: process.env.CI ? "off" : "retain-on-failure",
