@@ -5,7 +5,7 @@ import { evaluatePeriod, MAX_GOAL_YEAR, MIN_GOAL_YEAR } from "../domain/goals.ts
 import { decide, type Resource } from "../domain/policy.ts";
 import type { Role } from "../domain/roles.ts";
 import { type Locale, translator } from "../i18n/index.ts";
-import { overviewCellText } from "../i18n/messages/followup.ts";
+import { goalMetText, goalTargetText, overviewCellText } from "../i18n/messages/followup.ts";
 import { isUuid } from "./access.ts";
 import { auditByActor } from "./audit.ts";
 import { isoToday, type ServiceContext, type Tx } from "./context.ts";
@@ -133,8 +133,6 @@ export async function quarterlyReportPdf(ctx: ServiceContext, federationId: stri
   const view = await quarterlyReport(ctx, federationId, year, quarter);
   const t = translator(locale);
   const kindText = (kind: string) => t(`goals.kind.${kind}`);
-  const metText = (met: boolean | null) => t(met === null ? "goals.met.none" : met ? "goals.met.yes" : "goals.met.no");
-  const targetText = (measure: "count" | "percent", target: number) => t(measure === "count" ? "goals.target.count" : "goals.target.percent", { target });
   const pdf = await renderQuarterlyPdf({
     lang: PDF_LANG[locale],
     title: t("followup.pdf.title", { federation: view.federation.name, year: view.year, quarter: view.quarter! }),
@@ -153,7 +151,7 @@ export async function quarterlyReportPdf(ctx: ServiceContext, federationId: stri
       name: p.name,
       rows: view.goals.map((g) => {
         const row = g.programs[i]!;
-        return [kindText(g.kind), targetText(g.measure, row.target), overviewCellText(t, g.measure, row), metText(row.met)];
+        return [kindText(g.kind), goalTargetText(t, g.measure, row.target), overviewCellText(t, g.measure, row), goalMetText(t, row.met)];
       }),
     })),
     suppressionNote: view.suppressed ? t("goals.suppressed") : null,

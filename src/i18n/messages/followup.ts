@@ -9,13 +9,23 @@ export function countText(t: Translator, cell: SuppressedCell): string {
   return t(cell.suppressed === "fewer_than_5" ? "goals.figure.fewerThan5" : "goals.figure.hidden");
 }
 
-/** A goal's result across programs as text: "12", "40 % (4 of 10)", "fewer than 5 of 12", "nothing to measure". */
+/** A goal's result as text (one program's, or across programs): "12", "40 % (4 of 10)", "fewer than 5 of 12", "nothing to measure". */
 export function overviewCellText(t: Translator, measure: "count" | "percent", cell: OverviewCell): string {
   if (measure === "count") return countText(t, cell.numerator);
   const m = cell.denominator!;
   if ("shown" in m && m.shown === 0) return t("goals.figure.none");
   if (cell.value === null) return t("goals.figure.fraction", { n: countText(t, cell.numerator), m: countText(t, m) });
   return t("goals.figure.percent", { percent: cell.value, n: countText(t, cell.numerator), m: countText(t, m) });
+}
+
+/** A goal's target as text: "at least 30", "at least 90 %". */
+export function goalTargetText(t: Translator, measure: "count" | "percent", target: number): string {
+  return t(measure === "count" ? "goals.target.count" : "goals.target.percent", { target });
+}
+
+/** Whether a goal is met, as text (null: nothing to measure). */
+export function goalMetText(t: Translator, met: boolean | null): string {
+  return t(met === null ? "goals.met.none" : met ? "goals.met.yes" : "goals.met.no");
 }
 
 // The steering group's and the federation's follow-up: every program's goals with their total, and the

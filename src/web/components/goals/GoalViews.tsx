@@ -1,7 +1,7 @@
 import { Link as AkselLink, Table } from "@navikt/ds-react";
 import { Link } from "react-router";
-import type { SuppressedCell } from "../../../domain/suppression.ts";
 import type { Translator } from "../../../i18n/index.ts";
+import { countText, goalMetText, goalTargetText, overviewCellText } from "../../../i18n/messages/followup.ts";
 import type { GoalFigure } from "../../../services/goals.ts";
 import { useT } from "../../lib/i18n.ts";
 import { DataTable } from "../DataTable.tsx";
@@ -9,25 +9,15 @@ import { DataTable } from "../DataTable.tsx";
 // The goals against their targets: a table with the figures behind each (the accessible truth) and a bar
 // chart drawn on the server as SVG with the same numbers.
 
-export function cellText(t: Translator, cell: SuppressedCell): string {
-  if ("shown" in cell) return t.number(cell.shown);
-  return t(cell.suppressed === "fewer_than_5" ? "goals.figure.fewerThan5" : "goals.figure.hidden");
-}
+/** A suppressed count as text. */
+export const cellText = countText;
 
 export function figureText(t: Translator, f: GoalFigure): string {
-  if (f.measure === "count") return cellText(t, f.numerator);
-  const m = f.denominator!;
-  if ("shown" in m && m.shown === 0) return t("goals.figure.none");
-  if (f.value === null) return t("goals.figure.fraction", { n: cellText(t, f.numerator), m: cellText(t, m) });
-  return t("goals.figure.percent", { percent: f.value, n: cellText(t, f.numerator), m: cellText(t, m) });
+  return overviewCellText(t, f.measure, f);
 }
 
 export function targetText(t: Translator, f: GoalFigure): string {
-  return t(f.measure === "count" ? "goals.target.count" : "goals.target.percent", { target: f.target });
-}
-
-function metText(t: Translator, met: boolean | null): string {
-  return t(met === null ? "goals.met.none" : met ? "goals.met.yes" : "goals.met.no");
+  return goalTargetText(t, f.measure, f.target);
 }
 
 export function GoalTable({ figures, year, listHref }: { figures: readonly GoalFigure[]; year: number; listHref: ((kind: string) => string) | null }) {
@@ -46,7 +36,7 @@ export function GoalTable({ figures, year, listHref }: { figures: readonly GoalF
             {figureText(t, f)}
             {"shown" in f.pending && f.pending.shown > 0 ? ` · ${t("goals.figure.pending", { n: f.pending.shown })}` : ""}
           </Table.DataCell>
-          <Table.DataCell>{metText(t, f.met)}</Table.DataCell>
+          <Table.DataCell>{goalMetText(t, f.met)}</Table.DataCell>
           {listHref ? (
             <Table.DataCell>
               {f.kind === "support_influence" || f.kind === "more_ready" ? (

@@ -1,5 +1,5 @@
-import { Alert, BodyShort, Button, Heading, HStack, Link as AkselLink, Select, Table, VStack } from "@navikt/ds-react";
-import { Form, Link } from "react-router";
+import { Alert, BodyShort, Heading, Link as AkselLink, Table, VStack } from "@navikt/ds-react";
+import { Link } from "react-router";
 import { GOAL_KINDS } from "../../../domain/goals.ts";
 import { goalsDashboard } from "../../../services/goals.ts";
 import { BackLink } from "../../components/admin-forms.tsx";
@@ -8,6 +8,7 @@ import { monthText } from "../../components/attendance/AttendanceTables.tsx";
 import { GoalBreakdowns, GoalHistory, GoalMeasures } from "../../components/goals/GoalFigures.tsx";
 import { GoalChart, GoalTable } from "../../components/goals/GoalViews.tsx";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { YearPicker } from "../../components/YearPicker.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/goals";
@@ -40,25 +41,19 @@ export default function GoalsPage({ loaderData }: Route.ComponentProps) {
         {view.suppressed ? <Alert variant="info">{t("goals.suppressed")}</Alert> : null}
         {view.isDefault ? <BodyShort textColor="subtle">{t("goals.defaults")}</BodyShort> : null}
       </div>
-      <Form method="get">
-        <HStack gap="space-16" align="end">
-          <Select name="year" label={t("goals.year")} defaultValue={String(view.year)} size="small">
-            {view.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-          <Button type="submit" variant="secondary" size="small">
-            {t("goals.show")}
-          </Button>
-          {view.canManage ? (
+      <YearPicker
+        years={view.years}
+        year={view.year}
+        label={t("goals.year")}
+        submit={t("goals.show")}
+        after={
+          view.canManage ? (
             <AkselLink as={Link} to={`${base}/${view.year}/edit`}>
               {t("goals.edit", { year: view.year })}
             </AkselLink>
-          ) : null}
-        </HStack>
-      </Form>
+          ) : null
+        }
+      />
       <GoalTable figures={view.figures} year={view.year} listHref={view.canList ? (kind) => `${base}/${view.year}/${kind}` : null} />
       <GoalChart figures={view.figures} />
       <GoalHistory year={view.year} figures={view.figures} history={view.history} />

@@ -1,10 +1,11 @@
-import { Alert, BodyShort, Button, Heading, HStack, Link as AkselLink, List, Select, Table, VStack } from "@navikt/ds-react";
-import { Form } from "react-router";
+import { Alert, BodyShort, Heading, Link as AkselLink, List, Select, Table, VStack } from "@navikt/ds-react";
+
 import { QUARTERS, quarterOf } from "../../../domain/followup-overview.ts";
-import { overviewCellText } from "../../../i18n/messages/followup.ts";
+import { goalTargetText, overviewCellText } from "../../../i18n/messages/followup.ts";
 import { followUpOverview } from "../../../services/followup-overview.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { YearPicker } from "../../components/YearPicker.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/overview";
@@ -38,28 +39,16 @@ export default function FollowUpOverviewPage({ loaderData }: Route.ComponentProp
         </BodyShort>
         {view.suppressed ? <Alert variant="info">{t("goals.suppressed")}</Alert> : null}
       </div>
-      <Form method="get">
-        <HStack gap="space-16" align="end">
-          <Select name="year" label={t("goals.year")} defaultValue={String(view.year)} size="small">
-            {view.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-          <Select name="quarter" label={t("followup.quarter")} defaultValue={view.quarter === null ? "" : String(view.quarter)} size="small">
-            <option value="">{t("followup.wholeYear")}</option>
-            {QUARTERS.map((q) => (
-              <option key={q} value={q}>
-                {t("followup.quarterOption", { quarter: q })}
-              </option>
-            ))}
-          </Select>
-          <Button type="submit" variant="secondary" size="small">
-            {t("goals.show")}
-          </Button>
-        </HStack>
-      </Form>
+      <YearPicker years={view.years} year={view.year} label={t("goals.year")} submit={t("goals.show")}>
+        <Select name="quarter" label={t("followup.quarter")} defaultValue={view.quarter === null ? "" : String(view.quarter)} size="small">
+          <option value="">{t("followup.wholeYear")}</option>
+          {QUARTERS.map((q) => (
+            <option key={q} value={q}>
+              {t("followup.quarterOption", { quarter: q })}
+            </option>
+          ))}
+        </Select>
+      </YearPicker>
       <DataTable caption={t("followup.caption", { year: view.year })} testId="followup" columns={[t("goals.col.goal"), ...view.programs.map((p) => p.name), t("followup.col.total")]}>
         {view.goals.map((g) => (
           <Table.Row key={g.kind} data-goal={g.kind}>
@@ -68,7 +57,7 @@ export default function FollowUpOverviewPage({ loaderData }: Route.ComponentProp
               <Table.DataCell key={row.programId}>
                 {overviewCellText(t, g.measure, row)}
                 <br />
-                <span className="navds-body-short--small">{t(g.measure === "count" ? "goals.target.count" : "goals.target.percent", { target: row.target })}</span>
+                <span className="navds-body-short--small">{goalTargetText(t, g.measure, row.target)}</span>
               </Table.DataCell>
             ))}
             <Table.DataCell>{overviewCellText(t, g.measure, g.total)}</Table.DataCell>

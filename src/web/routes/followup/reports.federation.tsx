@@ -1,8 +1,9 @@
-import { Alert, BodyLong, BodyShort, Button, Heading, HStack, Link as AkselLink, Select, VStack } from "@navikt/ds-react";
-import { Form, Link } from "react-router";
+import { Alert, BodyLong, BodyShort, Heading, Link as AkselLink, VStack } from "@navikt/ds-react";
+import { Link } from "react-router";
 import { finsamFigures } from "../../../services/national-reporting.ts";
 import { FinsamMoneyTable, FinsamTable } from "../../components/reports/FinsamViews.tsx";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { YearPicker } from "../../components/YearPicker.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/reports.federation";
@@ -35,20 +36,7 @@ export default function FederationReportsPage({ loaderData }: Route.ComponentPro
         </BodyShort>
         {view.suppressed ? <Alert variant="info">{t("reports.suppressed")}</Alert> : null}
       </div>
-      <Form method="get">
-        <HStack gap="space-16" align="end">
-          <Select name="year" label={t("reports.year")} defaultValue={String(view.year)} size="small">
-            {view.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-          <Button type="submit" variant="secondary" size="small">
-            {t("reports.show")}
-          </Button>
-        </HStack>
-      </Form>
+      <YearPicker years={view.years} year={view.year} label={t("reports.year")} submit={t("reports.show")} />
       {view.programs.map((p) => (
         <section key={p.program.id} aria-labelledby={`reports-${p.program.id}`}>
           <Heading level="2" size="medium" id={`reports-${p.program.id}`} spacing>

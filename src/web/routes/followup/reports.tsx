@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Alert, BodyLong, BodyShort, Button, Fieldset, Heading, HStack, Link as AkselLink, Select, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, BodyShort, Button, Fieldset, Heading, HStack, Link as AkselLink, VStack } from "@navikt/ds-react";
 import { Form, Link, redirect } from "react-router";
 import { finsamFigures, mayExportOutcomes } from "../../../services/national-reporting.ts";
 import { outcomeExportSchema } from "../../../services/schemas/reports.ts";
@@ -9,6 +9,7 @@ import { FinsamMoneyTable, FinsamTable } from "../../components/reports/FinsamVi
 import { formAction } from "../../lib/actions.server.ts";
 import { CsrfField, FormErrorSummary, useSpelForm } from "../../lib/forms.tsx";
 import { orResponse, requireUser } from "../../lib/guards.server.ts";
+import { YearPicker } from "../../components/YearPicker.tsx";
 import { useT } from "../../lib/i18n.ts";
 import { pageTitle } from "../../lib/meta.ts";
 import type { Route } from "./+types/reports";
@@ -88,20 +89,7 @@ export default function ReportsPage({ loaderData, actionData }: Route.ComponentP
         </BodyShort>
         {p.suppressed ? <Alert variant="info">{t("reports.suppressed")}</Alert> : null}
       </div>
-      <Form method="get">
-        <HStack gap="space-16" align="end">
-          <Select name="year" label={t("reports.year")} defaultValue={String(view.year)} size="small">
-            {view.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-          <Button type="submit" variant="secondary" size="small">
-            {t("reports.show")}
-          </Button>
-        </HStack>
-      </Form>
+      <YearPicker years={view.years} year={view.year} label={t("reports.year")} submit={t("reports.show")} />
       <section aria-labelledby="reports-finsam">
         <Heading level="2" size="medium" id="reports-finsam" spacing>
           {t("reports.finsam.heading")}
